@@ -1,0 +1,75 @@
+import path from 'node:path'
+
+/**
+ * Every environment variable the hub reads, in one place. README's configuration table is
+ * written from this file; keep the two in step.
+ */
+export type DatabaseKind = 'sqlite' | 'postgres' | 'mongodb'
+
+export function projectRoot(): string {
+  return process.env.HUB_ROOT ?? process.cwd()
+}
+
+export function dataDir(): string {
+  return path.resolve(projectRoot(), process.env.HUB_DATA_DIR ?? 'data')
+}
+
+export function databaseUrl(): string {
+  const url = process.env.DATABASE_URL?.trim()
+  if (url) return url
+  return `file:${path.join(dataDir(), 'hub.db')}`
+}
+
+export function databaseKind(url = databaseUrl()): DatabaseKind {
+  if (url.startsWith('file:')) return 'sqlite'
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return 'postgres'
+  if (url.startsWith('mongodb://') || url.startsWith('mongodb+srv://')) return 'mongodb'
+  throw new Error(
+    `DATABASE_URL must start with file:, postgres://, postgresql:// or mongodb:// (got "${url.split(':')[0] ?? ''}:…")`,
+  )
+}
+
+export function mediaDir(): string {
+  return path.resolve(projectRoot(), process.env.MEDIA_DIR ?? path.join(dataDir(), 'media'))
+}
+
+export function brandAssetsDir(): string {
+  return path.resolve(
+    projectRoot(),
+    process.env.BRAND_ASSETS_DIR ?? path.join(dataDir(), 'brand-assets'),
+  )
+}
+
+export function port(): number {
+  const raw = process.env.PORT ?? '3000'
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    throw new Error(`PORT must be a whole number from 0 to 65535 (got "${raw}")`)
+  }
+  return value
+}
+
+export function publicUrl(): string {
+  return (process.env.PUBLIC_URL ?? `http://localhost:${port()}`).replace(/\/+$/, '')
+}
+
+/** Demo content is seeded by default only on the embedded database. */
+export function demoEnabled(): boolean {
+  const flag = process.env.HUB_DEMO
+  if (flag === 'true' || flag === '1') return true
+  if (flag === 'false' || flag === '0') return false
+  return databaseKind() === 'sqlite'
+}
+
+export function uploadLimitBytes(): number {
+  const raw = process.env.UPLOAD_LIMIT_MB ?? '25'
+  const mb = Number(raw)
+  if (!Number.isFinite(mb) || mb <= 0) {
+    throw new Error(`UPLOAD_LIMIT_MB must be a positive number (got "${raw}")`)
+  }
+  return Math.round(mb * 1024 * 1024)
+}
+
+export function shutdownGraceMs(): number {
+  return Number(process.env.SHUTDOWN_GRACE_MS ?? '10000')
+}
