@@ -1,0 +1,73 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import express from 'express'
+import next from 'next'
+import type { Payload } from 'payload'
+
+import { projectRoot, shutdownGraceMs } from './config/env'
+import { SnapshotRoutes } from './public/snapshotRoutes'
+import { defaultAdminLanguage } from './routes/defaultAdminLanguage'
+import { healthRoutes } from './routes/healthRoutes'
+
+export type HubServer = {
+  url: string
+  server: http.Server
+  snapshots: SnapshotRoutes
+  /** Stop taking requests, let in-flight ones finish (up to the grace period), then close. */
+  close: () => Promise<void>
+}
+
+export type ServerOptions = {
+  payload: Payload
+  port: number
+  hostname?: string
+  dev?: boolean
+}
+
+/**
+ * One process, three layers: materialised public routes (bytes in memory, no framework), then
+ * Express for the hub's own routes, then Next for the admin, REST and GraphQL.
+ */
+export async function startServer(options: ServerOptions): Promise<HubServer> {
+  const { payload, dev = false } = options
+  const hostname = options.hostname ?? '0.0.0.0'
+  const nextApp = next({ dev, dir: projectRoot(), hostname, port: options.port })
+  await nextApp.prepare()
+  const handleNext = nextApp.getRequestHandler()
+
+  let draining = false
+  const snapshots = new SnapshotRoutes()
+  const app = express()
+  app.disable('x-powered-by')
+  app.use(healthRoutes(payload, () => draining))
+  app.use('/admin', defaultAdminLanguage('nb'))
+  app.use((req, res) => handleNext(req, res))
+
+  const server = http.createServer((req, res) => {
+    if (draining) res.setHeader('Connection', 'close')
+    if (!snapshots.serve(req, res)) app(req, res)
+  })
+  server.keepAliveTimeout = 65_000
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port, hostname, () => resolve())
+  })
+  const { port } = server.address() as AddressInfo
+  const shownHost = hostname === '0.0.0.0' || hostname === '::' ? 'localhost' : hostname
+
+  let closing: Promise<void> | undefined
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      draining = true
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      server.closeIdleConnections()
+      const grace = new Promise<void>((resolve) => setTimeout(resolve, shutdownGraceMs()).unref())
+      await Promise.race([closed, grace])
+      server.closeAllConnections()
+      await nextApp.close?.()
+    })()
+    return closing
+  }
+
+  return { url: `http://${shownHost}:${port}`, server, snapshots, close }
+}
