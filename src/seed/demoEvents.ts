@@ -1,0 +1,117 @@
+import type { SeedRefs } from './SeedContext'
+import { itemSeed, type ItemSeed } from './itemSeed'
+import { osloTimeInDays } from './osloTimeInDays'
+
+/** Five coming events; every time is an Oslo wall-clock time, stored in UTC. */
+export function demoEvents(refs: SeedRefs, now: Date): ItemSeed<'events'>[] {
+  const oslo = (days: number, time: string): string => osloTimeInDays(now, days, time).toISOString()
+  const { departments: d, categories: c, media: m, users: u } = refs
+  return [
+    itemSeed('events', {
+      slug: 'apen-skole-pa-vikersund-skole',
+      title: 'Åpen skole på Vikersund skole',
+      lead: 'Skal barnet ditt begynne på skolen til høsten? Kom og se skolen, møt lærerne og prøv den nye skolegården.',
+      paragraphs: [
+        'Vi viser dere rundt i klasserommene og på skolefritidsordningen (SFO). Lærerne forteller hvordan første skoledag og den første tiden på skolen blir.',
+        'Barna kan leke i skolegården mens de voksne stiller spørsmål. Du trenger ikke melde deg på.',
+      ],
+      image: m.school,
+      startsAt: oslo(5, '17:00'),
+      endsAt: oslo(5, '19:00'),
+      place: 'Vikersund skole',
+      organiser: 'Vikersund skole',
+      price: 'Gratis',
+      department: d.vikersundSkole,
+      category: c.skole,
+      channels: ['website', 'facebook', 'feeds'],
+      publishAt: oslo(-3, '09:00'),
+    }),
+    itemSeed('events', {
+      slug: 'varkonsert-med-kulturskolen',
+      title: 'Vårkonsert med Kulturskolen',
+      lead: 'Elevene i Kulturskolen inviterer til konsert med sang, piano, gitar og korps. Velkommen til en kveld med unge talenter!',
+      paragraphs: [
+        'Over 60 elever i alle aldre står på scenen. Konserten varer i omtrent en og en halv time, med en kort pause.',
+        'Billetter kjøper du i døra. Barn under 16 år går gratis.',
+      ],
+      startsAt: oslo(10, '18:00'),
+      endsAt: oslo(10, '19:30'),
+      place: 'Kulturskolens store sal',
+      address: 'Vikersund',
+      organiser: 'Kulturskolen i Modum',
+      price: '100 kr, gratis for barn under 16 år',
+      department: d.kulturskolen,
+      category: c.kultur,
+      channels: ['website', 'facebook', 'feeds', 'signage'],
+      variants: { signageHeadline: 'Vårkonsert med Kulturskolen' },
+      publishAt: oslo(-2, '10:00'),
+    }),
+    itemSeed('events', {
+      slug: 'folkemote-om-kommuneplanen',
+      title: 'Folkemøte om kommuneplanen',
+      lead: 'Hvordan skal Modum utvikle seg de neste tolv årene? Kom på folkemøte og si hva du mener før planen sendes på høring.',
+      paragraphs: [
+        'Kommuneplanen bestemmer hvor det skal bygges boliger, næring og veier, og hva kommunen skal prioritere. Nå vil vi høre fra deg.',
+        'Vi starter med en kort orientering. Etterpå kan du snakke med politikere og saksbehandlere ved ulike bord.',
+        'Kan du ikke komme? Du kan også sende innspill skriftlig via kommunens nettside.',
+      ],
+      image: m.landscape,
+      startsAt: oslo(14, '19:00'),
+      endsAt: oslo(14, '21:00'),
+      place: 'Rådhuset, kommunestyresalen',
+      address: 'Vikersund',
+      organiser: 'Modum kommune',
+      price: 'Gratis',
+      department: d.sentral,
+      category: c.politikk,
+      spokesperson: u.communications,
+      channels: ['website', 'facebook', 'portal', 'feeds', 'signage'],
+      audience: 'both',
+      variants: {
+        signageHeadline: 'Folkemøte om kommuneplanen',
+        portalSummary: 'Folkemøte om kommuneplanen på rådhuset. Alle ansatte er velkomne.',
+      },
+      publishAt: oslo(-1, '09:00'),
+    }),
+    itemSeed('events', {
+      slug: 'forfatterkveld-pa-biblioteket',
+      title: 'Forfatterkveld på biblioteket',
+      lead: 'En lokal forfatter leser fra sin nye roman og svarer på spørsmål fra salen. Begrenset antall plasser – meld deg på.',
+      paragraphs: [
+        'Kvelden starter med opplesning, og etterpå blir det samtale med publikum. Du kan kjøpe signerte bøker.',
+        'Det er plass til 60 personer. Meld deg på via lenken, så holder vi av en plass til deg.',
+      ],
+      image: m.library,
+      startsAt: oslo(21, '19:00'),
+      endsAt: oslo(21, '20:30'),
+      place: 'Modum bibliotek',
+      address: 'Vikersund',
+      organiser: 'Modum bibliotek',
+      price: '100 kr',
+      registrationUrl: 'https://example.com/pamelding/forfatterkveld',
+      department: d.bibliotek,
+      category: c.kultur,
+      channels: ['website', 'facebook', 'feeds', 'signage'],
+      publishAt: oslo(-4, '12:00'),
+    }),
+    itemSeed('events', {
+      slug: 'kurs-for-parorende-til-personer-med-demens',
+      title: 'Kurs for pårørende til personer med demens',
+      lead: 'Er du pårørende til en som har demens? På dette kurset får du kunnskap, gode råd og møte andre i samme situasjon.',
+      paragraphs: [
+        'Kurset går over fire kvelder. Helsepersonell forteller om demens, om hjelpen kommunen kan gi, og om hvordan du kan ta vare på deg selv.',
+        'Det er gratis å delta, og vi serverer en enkel middag. Meld deg på innen en uke før kurset starter.',
+      ],
+      startsAt: oslo(30, '18:00'),
+      endsAt: oslo(30, '20:30'),
+      place: 'Modum helsetun, møterommet i første etasje',
+      organiser: 'Helse og omsorg, Modum kommune',
+      price: 'Gratis',
+      registrationUrl: 'https://example.com/pamelding/parorendeskole',
+      department: d.helse,
+      category: c.helse,
+      channels: ['website', 'facebook', 'feeds'],
+      publishAt: oslo(-6, '08:30'),
+    }),
+  ]
+}
