@@ -1,0 +1,167 @@
+import type { CollectionSlug, Payload } from 'payload'
+
+import { apiKeyCaller, type Caller, createApi, loginCaller } from './api'
+
+export const ITEM_COLLECTIONS = ['news', 'events', 'service-messages'] as const
+export type ItemCollection = (typeof ITEM_COLLECTIONS)[number]
+
+export const STATES = [
+  'published',
+  'both',
+  'draft',
+  'internal',
+  'embargoed',
+  'expired',
+  'scheduled',
+  'otherDepartment',
+] as const
+export type ItemState = (typeof STATES)[number]
+
+export const CALLERS = [
+  'anonymous',
+  'apiClientPublic',
+  'apiClientInternal',
+  'editorOtherDepartment',
+  'editorOwnDepartment',
+  'communications',
+] as const
+export type CallerName = (typeof CALLERS)[number]
+
+const DAY = 24 * 60 * 60 * 1000
+const PASSWORD = 'Test-passord-1234'
+
+/** What each caller may read, stated independently of the access code under test. */
+export function mayRead(caller: CallerName, state: ItemState): boolean {
+  if (
+    caller === 'editorOtherDepartment' ||
+    caller === 'editorOwnDepartment' ||
+    caller === 'communications'
+  ) {
+    return true
+  }
+  if (state === 'draft' || state === 'embargoed' || state === 'expired' || state === 'scheduled') {
+    return false
+  }
+  if (state === 'internal') return caller === 'apiClientInternal'
+  return true
+}
+
+/** Who may change an item of department A (all states but otherDepartment, which is B's). */
+export function mayWrite(caller: CallerName, state: ItemState): boolean {
+  if (caller === 'communications') return true
+  if (caller === 'editorOwnDepartment') return state !== 'otherDepartment'
+  if (caller === 'editorOtherDepartment') return state === 'otherDepartment'
+  return false
+}
+
+export type AccessWorld = {
+  api: ReturnType<typeof createApi>
+  callers: Record<CallerName, Caller>
+  items: Record<ItemCollection, Record<ItemState, number | string>>
+  departments: { a: number | string; b: number | string }
+}
+
+function typeFields(collection: ItemCollection, now: number): Record<string, unknown> {
+  switch (collection) {
+    case 'news':
+      return { type: 'news' }
+    case 'events':
+      return {
+        startsAt: new Date(now + 10 * DAY).toISOString(),
+        endsAt: new Date(now + 10 * DAY + 2 * 60 * 60 * 1000).toISOString(),
+        place: 'Rådhuset',
+      }
+    case 'service-messages':
+      return {
+        area: 'Geithus',
+        severity: 'warning',
+        expiresAt: new Date(now + 30 * DAY).toISOString(),
+      }
+  }
+}
+
+function stateFields(state: ItemState, now: number, a: number | string, b: number | string) {
+  const base = { audience: 'public', department: a, _status: 'published' } as Record<
+    string,
+    unknown
+  >
+  switch (state) {
+    case 'published':
+      return base
+    case 'both':
+      return { ...base, audience: 'both' }
+    case 'draft':
+      return { ...base, _status: 'draft' }
+    case 'internal':
+      return { ...base, audience: 'internal', channels: ['portal'] }
+    case 'embargoed':
+      return { ...base, embargoUntil: new Date(now + 2 * DAY).toISOString() }
+    case 'expired':
+      return {
+        ...base,
+        publishAt: new Date(now - 10 * DAY).toISOString(),
+        expiresAt: new Date(now - DAY).toISOString(),
+      }
+    case 'scheduled':
+      return { ...base, publishAt: new Date(now + 3 * DAY).toISOString() }
+    case 'otherDepartment':
+      return { ...base, department: b }
+  }
+}
+
+export async function buildAccessWorld(payload: Payload): Promise<AccessWorld> {
+  const now = Date.now()
+  const a = await payload.create({
+    collection: 'departments',
+    data: { name: 'Oppvekst', kind: 'etat' },
+  })
+  const b = await payload.create({
+    collection: 'departments',
+    data: { name: 'Kultur', kind: 'etat' },
+  })
+  const user = (email: string, role: string, extra: Record<string, unknown> = {}) =>
+    payload.create({
+      collection: 'users',
+      data: { email, password: PASSWORD, name: email, role, ...extra } as never,
+    })
+  await user('editor.a@example.com', 'editor', { departments: [a.id] })
+  await user('editor.b@example.com', 'editor', { departments: [b.id] })
+  await user('comms@example.com', 'communications')
+  await user('app.public@example.com', 'api-client', {
+    enableAPIKey: true,
+    apiKey: 'public-key-0123456789abcdef',
+  })
+  await user('app.internal@example.com', 'api-client', {
+    enableAPIKey: true,
+    apiKey: 'internal-key-0123456789abcdef',
+    scopes: ['internal'],
+  })
+  const api = createApi(payload)
+  const callers: Record<CallerName, Caller> = {
+    anonymous: {},
+    apiClientPublic: apiKeyCaller('public-key-0123456789abcdef'),
+    apiClientInternal: apiKeyCaller('internal-key-0123456789abcdef'),
+    editorOtherDepartment: await loginCaller(api, 'editor.b@example.com', PASSWORD),
+    editorOwnDepartment: await loginCaller(api, 'editor.a@example.com', PASSWORD),
+    communications: await loginCaller(api, 'comms@example.com', PASSWORD),
+  }
+  const items = {} as AccessWorld['items']
+  for (const collection of ITEM_COLLECTIONS) {
+    items[collection] = {} as Record<ItemState, number | string>
+    for (const state of STATES) {
+      const data = {
+        title: `${collection} ${state}`,
+        slug: `${collection}-${state}`.toLowerCase(),
+        ...typeFields(collection, now),
+        ...stateFields(state, now, a.id, b.id),
+      }
+      const doc = await payload.create({
+        collection: collection as CollectionSlug,
+        data: data as never,
+        draft: state === 'draft',
+      })
+      items[collection][state] = doc.id
+    }
+  }
+  return { api, callers, items, departments: { a: a.id, b: b.id } }
+}
