@@ -12,18 +12,15 @@ const targets = [
 ]
 for (const target of targets) {
   console.log(`Creating ${target.kind} migration "${name}"…`)
-  const result = spawnSync(
-    'npx',
-    ['payload', 'migrate:create', name, '--skip-empty', '--force-accept-warning'],
-    {
-      stdio: ['ignore', 'inherit', 'inherit'],
-      env: {
-        ...process.env,
-        DATABASE_URL: target.DATABASE_URL,
-        NODE_OPTIONS: '--conditions=production',
-        PAYLOAD_SECRET: process.env.PAYLOAD_SECRET ?? 'migrate-create',
-      },
+  const result = spawnSync('npx', ['payload', 'migrate:create', name, '--skip-empty'], {
+    // A developer's command: Payload may ask before generating a migration that loses data.
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      DATABASE_URL: target.DATABASE_URL,
+      NODE_OPTIONS: '--conditions=production',
+      PAYLOAD_SECRET: process.env.PAYLOAD_SECRET ?? 'migrate-create',
     },
-  )
+  })
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
