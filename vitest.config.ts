@@ -37,6 +37,7 @@ export default defineConfig(async () => {
   })
   return {
     test: {
+      reporters: ['default', './test/summaryReporter.ts'],
       pool: 'forks',
       // See src/boot/environment.ts: Lexical's node entry points deadlock Node 20 now and then.
       execArgv: ['--conditions=production'],
