@@ -41,6 +41,8 @@ export default buildConfig({
   globals: [Brand],
   admin: {
     user: Users.slug,
+    // Payload's default fetches Gravatar: that sends every editor's e-mail hash to a third party.
+    avatar: 'default',
     dateFormat: 'dd.MM.yyyy HH:mm',
     meta: { titleSuffix: ' – Innholdshuben' },
     timezones: {
