@@ -1,7 +1,8 @@
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { type Caller, createApi, loginCaller } from '../helpers/api'
+import { type Caller, type createApi } from '../helpers/api'
+import { communicationsDesk } from '../helpers/communicationsDesk'
 import { startTestHub, type TestHub } from '../helpers/testHub'
 
 let hub: TestHub
@@ -27,23 +28,7 @@ async function image(colour: string, alt: string) {
 
 beforeAll(async () => {
   hub = await startTestHub()
-  api = createApi(hub.payload)
-  department = (
-    await hub.payload.create({
-      collection: 'departments',
-      data: { name: 'Teknisk drift', kind: 'etat' },
-    })
-  ).id
-  await hub.payload.create({
-    collection: 'users',
-    data: {
-      email: 'comms@example.com',
-      password: 'Passord-1234',
-      name: 'K',
-      role: 'communications',
-    },
-  })
-  comms = await loginCaller(api, 'comms@example.com', 'Passord-1234')
+  ;({ api, comms, department } = await communicationsDesk(hub.payload, 'Teknisk drift'))
 })
 
 afterAll(async () => {

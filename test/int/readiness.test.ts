@@ -1,18 +1,13 @@
-import fs from 'node:fs/promises'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import os from 'node:os'
-import path from 'node:path'
 import express from 'express'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { closeDatabase } from '../../src/db/closeDatabase'
-import { createTestDatabase } from '../helpers/postgres'
-import { testDatabase } from '../helpers/testHub'
+import { prepareTestDatabase } from '../helpers/testHub'
 
 let payload: Payload
-let dataDir: string
 let drop = (): Promise<void> => Promise.resolve()
 let server: http.Server
 let url: string
@@ -20,16 +15,7 @@ let draining = false
 
 /** Boots Payload on an empty database WITHOUT migrating it, to watch readiness change. */
 beforeAll(async () => {
-  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'hub-ready-'))
-  if (testDatabase() === 'postgres') {
-    const db = await createTestDatabase('hub_ready')
-    process.env.DATABASE_URL = db.url
-    drop = db.drop
-  } else {
-    process.env.DATABASE_URL = `file:${path.join(dataDir, 'hub.db')}`
-  }
-  process.env.HUB_DATA_DIR = dataDir
-  process.env.PAYLOAD_SECRET = 'test-secret-not-for-production'
+  ;({ drop } = await prepareTestDatabase())
   const [{ getPayload }, { default: config }, { healthRoutes }] = [
     await import('payload'),
     await import('../../payload.config'),
@@ -47,7 +33,6 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server?.close(() => resolve()))
   await closeDatabase(payload).catch(() => undefined)
   await drop()
-  await fs.rm(dataDir, { recursive: true, force: true })
 })
 
 async function readyz(): Promise<{ status: number; body: Record<string, unknown> }> {

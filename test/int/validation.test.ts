@@ -4,7 +4,8 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { mediaDir } from '../../src/config/env'
-import { type Caller, createApi, loginCaller } from '../helpers/api'
+import { type Caller, type createApi } from '../helpers/api'
+import { communicationsDesk } from '../helpers/communicationsDesk'
 import { startTestHub, type TestHub } from '../helpers/testHub'
 
 let hub: TestHub
@@ -30,20 +31,7 @@ const DAY = 86_400_000
 
 beforeAll(async () => {
   hub = await startTestHub()
-  api = createApi(hub.payload)
-  department = (
-    await hub.payload.create({ collection: 'departments', data: { name: 'Kultur', kind: 'etat' } })
-  ).id
-  await hub.payload.create({
-    collection: 'users',
-    data: {
-      email: 'comms@example.com',
-      password: 'Passord-1234',
-      name: 'Kommunikasjon',
-      role: 'communications',
-    },
-  })
-  comms = await loginCaller(api, 'comms@example.com', 'Passord-1234')
+  ;({ api, comms, department } = await communicationsDesk(hub.payload, 'Kultur'))
 })
 
 afterAll(async () => {
