@@ -8,6 +8,8 @@ import sharp from 'sharp'
 
 import { BrandAssets } from './collections/BrandAssets'
 import { Categories } from './collections/Categories'
+import { Deliveries } from './collections/Deliveries'
+import { DeliveryAttempts } from './collections/Deliveries/DeliveryAttempts'
 import { Departments } from './collections/Departments'
 import { Events } from './collections/Events'
 import { Media } from './collections/Media'
@@ -37,6 +39,8 @@ export default buildConfig({
     Users,
     BrandAssets,
     Screens,
+    Deliveries,
+    DeliveryAttempts,
   ],
   globals: [Brand],
   admin: {

@@ -29,6 +29,8 @@ export interface Config {
     users: User;
     'brand-assets': BrandAsset;
     screens: Screen;
+    deliveries: Delivery;
+    'delivery-attempts': DeliveryAttempt;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -45,6 +47,8 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     'brand-assets': BrandAssetsSelect<false> | BrandAssetsSelect<true>;
     screens: ScreensSelect<false> | ScreensSelect<true>;
+    deliveries: DeliveriesSelect<false> | DeliveriesSelect<true>;
+    'delivery-attempts': DeliveryAttemptsSelect<false> | DeliveryAttemptsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -457,6 +461,63 @@ export interface Screen {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "deliveries".
+ */
+export interface Delivery {
+  id: number;
+  itemCollection: 'news' | 'events' | 'service-messages';
+  itemId: string;
+  itemTitle?: string | null;
+  revision: number;
+  channel: string;
+  target: string;
+  targetName?: string | null;
+  action: 'publish' | 'update' | 'retract';
+  status: 'pending' | 'in_flight' | 'delivered' | 'retrying' | 'dead' | 'superseded' | 'cancelled';
+  attempts: number;
+  nextAttemptAt?: string | null;
+  leaseToken?: string | null;
+  leaseUntil?: string | null;
+  deliveredAt?: string | null;
+  externalId?: string | null;
+  externalUrl?: string | null;
+  lastStatusCode?: number | null;
+  lastError?: string | null;
+  idempotencyKey: string;
+  /**
+   * The item as of this revision.
+   */
+  snapshot?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "delivery-attempts".
+ */
+export interface DeliveryAttempt {
+  id: number;
+  delivery: number | Delivery;
+  attempt: number;
+  startedAt: string;
+  durationMs?: number | null;
+  statusCode?: number | null;
+  outcome: 'delivered' | 'transient' | 'permanent' | 'rate-limited' | 'gone';
+  error?: string | null;
+  worker?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -514,6 +575,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'screens';
         value: number | Screen;
+      } | null)
+    | ({
+        relationTo: 'deliveries';
+        value: number | Delivery;
+      } | null)
+    | ({
+        relationTo: 'delivery-attempts';
+        value: number | DeliveryAttempt;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -786,6 +855,50 @@ export interface ScreensSelect<T extends boolean = true> {
   location?: T;
   groups?: T;
   orientation?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "deliveries_select".
+ */
+export interface DeliveriesSelect<T extends boolean = true> {
+  itemCollection?: T;
+  itemId?: T;
+  itemTitle?: T;
+  revision?: T;
+  channel?: T;
+  target?: T;
+  targetName?: T;
+  action?: T;
+  status?: T;
+  attempts?: T;
+  nextAttemptAt?: T;
+  leaseToken?: T;
+  leaseUntil?: T;
+  deliveredAt?: T;
+  externalId?: T;
+  externalUrl?: T;
+  lastStatusCode?: T;
+  lastError?: T;
+  idempotencyKey?: T;
+  snapshot?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "delivery-attempts_select".
+ */
+export interface DeliveryAttemptsSelect<T extends boolean = true> {
+  delivery?: T;
+  attempt?: T;
+  startedAt?: T;
+  durationMs?: T;
+  statusCode?: T;
+  outcome?: T;
+  error?: T;
+  worker?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -2,25 +2,27 @@ import type { DateField } from 'payload'
 
 type Label = { nb: string; en: string }
 
+type DateExtra = Partial<Omit<DateField, 'name' | 'type' | 'timezone'>> & {
+  /** Off for internal timestamps (the ledger) that no person picks. */
+  timezone?: boolean
+}
+
 /** A point in time: stored in UTC, shown and picked in Europe/Oslo. */
-export function dateTimeField(
-  name: string,
-  label: Label,
-  extra: Partial<Omit<DateField, 'name' | 'type'>> = {},
-): DateField {
+export function dateTimeField(name: string, label: Label, extra: DateExtra = {}): DateField {
+  const { timezone = true, ...rest } = extra
   return {
     name,
     type: 'date',
     label,
-    timezone: true,
-    ...extra,
+    ...(timezone ? { timezone: true } : {}),
+    ...rest,
     admin: {
       date: {
         pickerAppearance: 'dayAndTime',
         displayFormat: 'dd.MM.yyyy HH:mm',
         timeFormat: 'HH:mm',
       },
-      ...extra.admin,
+      ...rest.admin,
     },
   }
 }

@@ -1,9 +1,15 @@
 import * as migration_20261126_151531_initial from './20261126_151531_initial';
+import * as migration_20261126_160522_outbox from './20261126_160522_outbox';
 
 export const migrations = [
   {
     up: migration_20261126_151531_initial.up,
     down: migration_20261126_151531_initial.down,
     name: '20261126_151531_initial',
+  },
+  {
+    up: migration_20261126_160522_outbox.up,
+    down: migration_20261126_160522_outbox.down,
+    name: '20261126_160522_outbox'
   },
 ];

@@ -1,0 +1,135 @@
+import type { CollectionConfig } from 'payload'
+
+import { ITEM_COLLECTIONS } from '../Media/access/readMedia'
+import { staffOnly } from '../shared/access/staffOnly'
+import { dateTimeField } from '../shared/fields/dateField'
+import { DELIVERY_ACTIONS, DELIVERY_STATUSES } from '../../src/outbox/deliveryStates'
+
+const STATUS_LABELS: Record<(typeof DELIVERY_STATUSES)[number], { nb: string; en: string }> = {
+  pending: { nb: 'Venter', en: 'Pending' },
+  in_flight: { nb: 'Sendes nå', en: 'In flight' },
+  delivered: { nb: 'Levert', en: 'Delivered' },
+  retrying: { nb: 'Prøver igjen', en: 'Retrying' },
+  dead: { nb: 'Feilet', en: 'Dead' },
+  superseded: { nb: 'Erstattet av nyere versjon', en: 'Superseded' },
+  cancelled: { nb: 'Avbrutt', en: 'Cancelled' },
+}
+
+const ACTION_LABELS: Record<(typeof DELIVERY_ACTIONS)[number], { nb: string; en: string }> = {
+  publish: { nb: 'Publiser', en: 'Publish' },
+  update: { nb: 'Oppdater', en: 'Update' },
+  retract: { nb: 'Trekk tilbake', en: 'Retract' },
+}
+
+/**
+ * The delivery ledger: one row per item × revision × channel × target × action. Rows are written
+ * only by src/outbox/ (through the Local API or its claim statement); over the API staff may read.
+ * The item is referenced by collection and id rather than a relationship, so a retraction
+ * outlives the deleted item it retracts.
+ */
+export const Deliveries: CollectionConfig = {
+  slug: 'deliveries',
+  graphQL: { singularName: 'Delivery', pluralName: 'Deliveries' },
+  labels: {
+    singular: { nb: 'Leveranse', en: 'Delivery' },
+    plural: { nb: 'Leveranser', en: 'Deliveries' },
+  },
+  admin: {
+    useAsTitle: 'itemTitle',
+    defaultColumns: [
+      'itemTitle',
+      'channel',
+      'targetName',
+      'action',
+      'status',
+      'attempts',
+      'updatedAt',
+    ],
+    group: { nb: 'Kanaler', en: 'Channels' },
+  },
+  access: { read: staffOnly, create: () => false, update: () => false, delete: () => false },
+  fields: [
+    {
+      name: 'itemCollection',
+      type: 'select',
+      required: true,
+      index: true,
+      label: { nb: 'Innholdstype', en: 'Item type' },
+      options: ITEM_COLLECTIONS.map((value) => ({ value, label: value })),
+    },
+    { name: 'itemId', type: 'text', required: true, index: true, label: { nb: 'Sak', en: 'Item' } },
+    { name: 'itemTitle', type: 'text', label: { nb: 'Tittel', en: 'Title' } },
+    { name: 'revision', type: 'number', required: true, label: { nb: 'Versjon', en: 'Revision' } },
+    {
+      name: 'channel',
+      type: 'text',
+      required: true,
+      index: true,
+      label: { nb: 'Kanal', en: 'Channel' },
+    },
+    { name: 'target', type: 'text', required: true, label: { nb: 'Mottaker', en: 'Target' } },
+    { name: 'targetName', type: 'text', label: { nb: 'Mottakernavn', en: 'Target name' } },
+    {
+      name: 'action',
+      type: 'select',
+      required: true,
+      label: { nb: 'Handling', en: 'Action' },
+      options: DELIVERY_ACTIONS.map((value) => ({ value, label: ACTION_LABELS[value] })),
+    },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      index: true,
+      defaultValue: 'pending',
+      label: { nb: 'Status', en: 'Status' },
+      options: DELIVERY_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] })),
+    },
+    {
+      name: 'attempts',
+      type: 'number',
+      required: true,
+      defaultValue: 0,
+      label: { nb: 'Forsøk', en: 'Attempts' },
+    },
+    dateTimeField(
+      'nextAttemptAt',
+      { nb: 'Neste forsøk', en: 'Next attempt' },
+      { index: true, timezone: false },
+    ),
+    { name: 'leaseToken', type: 'text', admin: { hidden: true } },
+    dateTimeField(
+      'leaseUntil',
+      { nb: 'Låst til', en: 'Leased until' },
+      { timezone: false, admin: { hidden: true } },
+    ),
+    dateTimeField('deliveredAt', { nb: 'Levert', en: 'Delivered at' }, { timezone: false }),
+    { name: 'externalId', type: 'text', label: { nb: 'Ekstern id', en: 'External id' } },
+    { name: 'externalUrl', type: 'text', label: { nb: 'Lenke', en: 'Link' } },
+    {
+      name: 'lastStatusCode',
+      type: 'number',
+      label: { nb: 'Siste svarkode', en: 'Last status code' },
+    },
+    { name: 'lastError', type: 'textarea', label: { nb: 'Siste feil', en: 'Last error' } },
+    {
+      name: 'idempotencyKey',
+      type: 'text',
+      required: true,
+      unique: true,
+      index: true,
+      admin: { hidden: true },
+    },
+    {
+      name: 'snapshot',
+      type: 'json',
+      label: { nb: 'Innhold som sendes', en: 'Item snapshot' },
+      admin: {
+        description: {
+          nb: 'Saken slik den var i denne versjonen.',
+          en: 'The item as of this revision.',
+        },
+      },
+    },
+  ],
+}
