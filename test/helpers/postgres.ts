@@ -35,14 +35,30 @@ export async function createTestDatabase(
   url.pathname = `/${name}`
   return {
     url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: testPostgresUrl() })
-      await client.connect()
+    drop: () => dropDatabase(name),
+  }
+}
+
+/**
+ * Drops a test database once its connections are gone. FORCE only as a last resort: it kills
+ * connections, and a pg client of ours that is still closing would report that as an
+ * uncaught error in the test run.
+ */
+async function dropDatabase(name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: testPostgresUrl() })
+  await client.connect()
+  try {
+    for (let attempt = 0; attempt < 50; attempt++) {
       try {
-        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-      } finally {
-        await client.end()
+        await client.query(`DROP DATABASE IF EXISTS "${name}"`)
+        return
+      } catch (err) {
+        if ((err as { code?: string }).code !== '55006') throw err
+        await new Promise((resolve) => setTimeout(resolve, 100))
       }
-    },
+    }
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+  } finally {
+    await client.end()
   }
 }
