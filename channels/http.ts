@@ -1,0 +1,274 @@
+import { STATUS_CODES } from 'node:http'
+
+import { now } from '../src/clock'
+import {
+  EndpointGoneError,
+  PermanentDeliveryError,
+  RateLimitedError,
+  TransientDeliveryError,
+} from './errors'
+import { networkReason } from './networkReason'
+import { parseRetryAfter } from './parseRetryAfter'
+import { bodyExcerpt, safeUrl, scrubSecrets } from './redact'
+
+export { parseRetryAfter, MAX_RETRY_AFTER_SECONDS } from './parseRetryAfter'
+
+/**
+ * HTTP for adapters: one call with a hard deadline, a bounded body, and failures turned into the
+ * error kinds the outbox acts on. Adapters call `sendHttp`, then `raiseForStatus` (or
+ * `classifyResponse` when a channel gives some status its own meaning, such as 404 on retract).
+ */
+
+export const DEFAULT_TIMEOUT_MS = 15_000
+export const MAX_BODY_BYTES = 64 * 1024
+
+const USER_AGENT = 'modum-content-hub'
+
+export type HttpRequest = {
+  url: string | URL
+  /** Default GET. */
+  method?: string
+  /** Credentials go here; they never appear in results, errors or the ledger. */
+  headers?: Record<string, string>
+  body?: string | URLSearchParams | FormData | Blob
+  /** Deadline for the whole exchange, body included. Default 15 s. */
+  timeoutMs?: number
+  /** The delivery's signal: aborting it cancels the request. */
+  signal?: AbortSignal
+  /** Bytes of response body kept; the rest is discarded unread. Default 64 KiB. */
+  maxBodyBytes?: number
+  /**
+   * Off by default: fetch turns a redirected POST into a GET without a body, which a receiver
+   * would answer 200 to without having received anything. A 3xx is reported instead.
+   */
+  followRedirects?: boolean
+}
+
+export type HttpResult = {
+  status: number
+  headers: Headers
+  /** Decoded as UTF-8, at most `maxBodyBytes` of it. */
+  body: string
+  bodyTruncated: boolean
+  durationMs: number
+  /** When the response arrived, by the hub clock: the "now" for an HTTP-date Retry-After. */
+  receivedAt: Date
+  method: string
+  /** The request URL without credentials, query or secret-looking path segments. */
+  safeUrl: string
+}
+
+/**
+ * Sends one request. Resolves with any HTTP status (judge it with `raiseForStatus`); rejects only
+ * with `TransientDeliveryError` (timeout `timeout`, cancelled `aborted`, no connection `network`)
+ * or, for a URL that can never work, `PermanentDeliveryError` (`invalid-url`).
+ */
+export async function sendHttp(request: HttpRequest): Promise<HttpResult> {
+  const method = (request.method ?? 'GET').toUpperCase()
+  const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const url = parseUrl(request.url, method)
+  const where = `${method} ${safeUrl(url)}`
+
+  const external = request.signal
+  if (external?.aborted) throw aborted(where, external)
+  const controller = new AbortController()
+  let timedOut = false
+  let headersReceived = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    controller.abort()
+  }, timeoutMs)
+  const onAbort = () => controller.abort()
+  external?.addEventListener('abort', onAbort, { once: true })
+
+  const started = performance.now()
+  try {
+    const headers = new Headers(request.headers)
+    if (!headers.has('user-agent')) headers.set('user-agent', USER_AGENT)
+    const response = await fetch(url, {
+      method,
+      headers,
+      body: request.body,
+      signal: controller.signal,
+      redirect: request.followRedirects ? 'follow' : 'manual',
+    })
+    headersReceived = true
+    const { text, truncated } = await readCapped(response, request.maxBodyBytes ?? MAX_BODY_BYTES)
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: text,
+      bodyTruncated: truncated,
+      durationMs: Math.round(performance.now() - started),
+      receivedAt: now(),
+      method,
+      safeUrl: safeUrl(url),
+    }
+  } catch (err) {
+    if (timedOut) {
+      const what = headersReceived ? 'response body not complete' : 'no response'
+      throw new TransientDeliveryError(`${where}: ${what} within ${duration(timeoutMs)}`, {
+        code: 'timeout',
+        cause: err,
+      })
+    }
+    if (external?.aborted) throw aborted(where, external, err)
+    throw new TransientDeliveryError(`${where}: ${scrubSecrets(networkReason(err))}`, {
+      code: 'network',
+      cause: err,
+    })
+  } finally {
+    clearTimeout(timer)
+    external?.removeEventListener('abort', onAbort)
+  }
+}
+
+export type HeaderLookup = Headers | Readonly<Record<string, string | string[] | undefined>>
+
+export type ResponseClass =
+  | { kind: 'ok' }
+  | { kind: 'transient' | 'rate-limited'; retryAfterSeconds?: number }
+  | { kind: 'permanent' | 'gone' }
+
+/**
+ * What a status means for a delivery. 2xx delivered; 408, 425, 429 and 5xx worth retrying (429
+ * as a rate limit), with the receiver's Retry-After; 410 gone; any other 3xx/4xx permanent.
+ * `now` is when the response arrived (pure: no clock read here).
+ */
+export function classifyResponse(status: number, headers: HeaderLookup, now: Date): ResponseClass {
+  if (status >= 200 && status <= 299) return { kind: 'ok' }
+  if (status === 410) return { kind: 'gone' }
+  if (status === 408 || status === 425 || status === 429 || (status >= 500 && status <= 599)) {
+    const kind = status === 429 ? 'rate-limited' : 'transient'
+    const retryAfterSeconds = parseRetryAfter(headerValue(headers, 'retry-after'), now)
+    return retryAfterSeconds === undefined ? { kind } : { kind, retryAfterSeconds }
+  }
+  if (status >= 300 && status <= 499) return { kind: 'permanent' }
+  // 1xx or out of range: the other side is confused, which tends to pass.
+  return { kind: 'transient' }
+}
+
+export type RaiseOptions = {
+  /**
+   * Whether a 429 holds back the whole channel (default) or only this delivery. Pass false where
+   * targets are independent receivers, e.g. website webhook subscribers.
+   */
+  pauseChannelOnRateLimit?: boolean
+}
+
+/** Returns the result when it is 2xx, else throws the error kind its status calls for. */
+export function raiseForStatus(result: HttpResult, options: RaiseOptions = {}): HttpResult {
+  const verdict = classifyResponse(result.status, result.headers, result.receivedAt)
+  if (verdict.kind === 'ok') return result
+  const message = describeFailure(result)
+  const base = { statusCode: result.status, code: `http-${result.status}` }
+  switch (verdict.kind) {
+    case 'gone':
+      throw new EndpointGoneError(message, base)
+    case 'permanent':
+      throw new PermanentDeliveryError(message, base)
+    case 'rate-limited':
+      throw new RateLimitedError(message, {
+        ...base,
+        retryAfterSeconds: verdict.retryAfterSeconds,
+        pauseChannel: options.pauseChannelOnRateLimit ?? true,
+      })
+    case 'transient':
+      throw new TransientDeliveryError(message, {
+        ...base,
+        retryAfterSeconds: verdict.retryAfterSeconds,
+      })
+  }
+}
+
+/** "POST https://host/path answered 404 Not Found: <start of the body>", for the ledger. */
+export function describeFailure(result: HttpResult): string {
+  const reason = STATUS_CODES[result.status]
+  let message = `${result.method} ${result.safeUrl} answered ${result.status}${reason ? ` ${reason}` : ''}`
+  const location = result.headers.get('location')
+  if (result.status >= 300 && result.status <= 399 && location) {
+    message += ` (redirect to ${redirectTarget(location, result.safeUrl)} not followed; update the URL)`
+  }
+  const excerpt = bodyExcerpt(result.body, result.headers.get('content-type'))
+  return excerpt ? `${message}: ${excerpt}` : message
+}
+
+function parseUrl(raw: string | URL, method: string): URL {
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new PermanentDeliveryError(`${method}: not a valid URL`, { code: 'invalid-url' })
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new PermanentDeliveryError(`${method} ${safeUrl(url)}: only http and https URLs work`, {
+      code: 'invalid-url',
+    })
+  }
+  if (url.username || url.password) {
+    // fetch refuses these anyway, and its error would quote them.
+    throw new PermanentDeliveryError(
+      `${method} ${safeUrl(url)}: credentials in the URL are not supported; send them in a header`,
+      { code: 'invalid-url' },
+    )
+  }
+  return url
+}
+
+function aborted(where: string, signal: AbortSignal, cause?: unknown): TransientDeliveryError {
+  const reason: unknown = signal.reason
+  const why = reason instanceof Error && reason.message ? ` (${reason.message})` : ''
+  return new TransientDeliveryError(`${where}: cancelled before the response arrived${why}`, {
+    code: 'aborted',
+    cause: cause ?? reason,
+  })
+}
+
+/** Reads at most `max` bytes and drops the rest, so a huge or endless body cannot flood memory. */
+async function readCapped(
+  response: Response,
+  max: number,
+): Promise<{ text: string; truncated: boolean }> {
+  if (!response.body) return { text: '', truncated: false }
+  const reader = response.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  let truncated = false
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    const room = max - size
+    if (value.byteLength > room) {
+      chunks.push(value.subarray(0, room))
+      size += room
+      truncated = true
+      await reader.cancel().catch(() => undefined)
+      break
+    }
+    chunks.push(value)
+    size += value.byteLength
+  }
+  // `stream: true` drops a multi-byte character cut in half at the cap instead of mangling it.
+  const text = new TextDecoder('utf-8').decode(Buffer.concat(chunks), { stream: truncated })
+  return { text, truncated }
+}
+
+function headerValue(headers: HeaderLookup, name: string): string | undefined {
+  if (headers instanceof Headers) return headers.get(name) ?? undefined
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() === name) return Array.isArray(value) ? value[0] : value
+  }
+  return undefined
+}
+
+function redirectTarget(location: string, base: string): string {
+  try {
+    return safeUrl(new URL(location, base))
+  } catch {
+    return 'an invalid URL'
+  }
+}
+
+function duration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`
+}
