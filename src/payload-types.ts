@@ -481,6 +481,15 @@ export interface Delivery {
   deliveredAt?: string | null;
   externalId?: string | null;
   externalUrl?: string | null;
+  receipt?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   lastStatusCode?: number | null;
   lastError?: string | null;
   idempotencyKey: string;
@@ -879,6 +888,7 @@ export interface DeliveriesSelect<T extends boolean = true> {
   deliveredAt?: T;
   externalId?: T;
   externalUrl?: T;
+  receipt?: T;
   lastStatusCode?: T;
   lastError?: T;
   idempotencyKey?: T;

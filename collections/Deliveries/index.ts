@@ -107,6 +107,12 @@ export const Deliveries: CollectionConfig = {
     { name: 'externalId', type: 'text', label: { nb: 'Ekstern id', en: 'External id' } },
     { name: 'externalUrl', type: 'text', label: { nb: 'Lenke', en: 'Link' } },
     {
+      name: 'receipt',
+      type: 'json',
+      admin: { hidden: true },
+      label: { nb: 'Kvittering', en: 'Receipt' },
+    },
+    {
       name: 'lastStatusCode',
       type: 'number',
       label: { nb: 'Siste svarkode', en: 'Last status code' },

@@ -19,6 +19,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`delivered_at\` text,
   	\`external_id\` text,
   	\`external_url\` text,
+  	\`receipt\` text,
   	\`last_status_code\` numeric,
   	\`last_error\` text,
   	\`idempotency_key\` text NOT NULL,

@@ -24,6 +24,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"delivered_at" timestamp(3) with time zone,
   	"external_id" varchar,
   	"external_url" varchar,
+  	"receipt" jsonb,
   	"last_status_code" numeric,
   	"last_error" varchar,
   	"idempotency_key" varchar NOT NULL,
