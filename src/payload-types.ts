@@ -142,6 +142,7 @@ export interface News {
    * Made from the title when empty.
    */
   slug?: string | null;
+  uid?: string | null;
   audience: 'public' | 'internal' | 'both';
   department: number | Department;
   category?: (number | null) | Category;
@@ -318,6 +319,7 @@ export interface Event {
    * Made from the title when empty.
    */
   slug?: string | null;
+  uid?: string | null;
   audience: 'public' | 'internal' | 'both';
   department: number | Department;
   category?: (number | null) | Category;
@@ -390,6 +392,7 @@ export interface ServiceMessage {
    * Made from the title when empty.
    */
   slug?: string | null;
+  uid?: string | null;
   audience: 'public' | 'internal' | 'both';
   department: number | Department;
   category?: (number | null) | Category;
@@ -467,6 +470,7 @@ export interface Delivery {
   id: number;
   itemCollection: 'news' | 'events' | 'service-messages';
   itemId: string;
+  itemUid: string;
   itemTitle?: string | null;
   revision: number;
   channel: string;
@@ -662,6 +666,7 @@ export interface NewsSelect<T extends boolean = true> {
         portalSummary?: T;
       };
   slug?: T;
+  uid?: T;
   audience?: T;
   department?: T;
   category?: T;
@@ -704,6 +709,7 @@ export interface EventsSelect<T extends boolean = true> {
         portalSummary?: T;
       };
   slug?: T;
+  uid?: T;
   audience?: T;
   department?: T;
   category?: T;
@@ -739,6 +745,7 @@ export interface ServiceMessagesSelect<T extends boolean = true> {
         portalSummary?: T;
       };
   slug?: T;
+  uid?: T;
   audience?: T;
   department?: T;
   category?: T;
@@ -874,6 +881,7 @@ export interface ScreensSelect<T extends boolean = true> {
 export interface DeliveriesSelect<T extends boolean = true> {
   itemCollection?: T;
   itemId?: T;
+  itemUid?: T;
   itemTitle?: T;
   revision?: T;
   channel?: T;

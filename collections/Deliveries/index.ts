@@ -58,6 +58,7 @@ export const Deliveries: CollectionConfig = {
       options: ITEM_COLLECTIONS.map((value) => ({ value, label: value })),
     },
     { name: 'itemId', type: 'text', required: true, index: true, label: { nb: 'Sak', en: 'Item' } },
+    { name: 'itemUid', type: 'text', required: true, index: true, admin: { hidden: true } },
     { name: 'itemTitle', type: 'text', label: { nb: 'Tittel', en: 'Title' } },
     { name: 'revision', type: 'number', required: true, label: { nb: 'Versjon', en: 'Revision' } },
     {

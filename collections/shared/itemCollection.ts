@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { staffOnly } from './access/staffOnly'
 import { readItems } from './access/readItems'
 import { createItems, deleteItems, updateItems } from './access/writeItems'
+import { syncDeliveriesAfterChange, syncDeliveriesAfterDelete } from './hooks/syncDeliveries'
 
 /** Access, versions and admin defaults every item collection shares. */
 export const itemCollectionDefaults = {
@@ -18,4 +19,8 @@ export const itemCollectionDefaults = {
     maxPerDoc: 50,
   },
   defaultSort: '-publishAt',
+  hooks: {
+    afterChange: [syncDeliveriesAfterChange],
+    afterDelete: [syncDeliveriesAfterDelete],
+  },
 } satisfies Partial<CollectionConfig>

@@ -31,8 +31,7 @@ export async function claimDue(
       OR (d.status = 'in_flight' AND d.lease_until < ${now}))
     AND NOT EXISTS (
       SELECT 1 FROM deliveries e
-      WHERE e.item_collection = d.item_collection AND e.item_id = d.item_id
-        AND e.channel = d.channel AND e.target = d.target
+      WHERE e.item_uid = d.item_uid AND e.channel = d.channel AND e.target = d.target
         AND e.id < d.id AND e.status IN ('pending', 'in_flight', 'retrying'))`
   const rows = isPostgres(payload)
     ? await runLedgerStatement(

@@ -1,12 +1,13 @@
 import type { Payload } from 'payload'
 
+import type { Receipt } from '../../channels/contract'
 import { nextRetryDelaySeconds } from './backoff'
 import type { ClaimedDelivery } from './claimDue'
 import type { AttemptOutcome, DeliveryStatus } from './deliveryStates'
 import { runLedgerStatement, sql } from './ledgerSql'
 
 export type Settlement =
-  | { outcome: 'delivered'; statusCode?: number; externalId?: string; externalUrl?: string }
+  | { outcome: 'delivered'; statusCode?: number; receipt?: Receipt }
   | {
       outcome: Exclude<AttemptOutcome, 'delivered'>
       error: string
@@ -72,8 +73,9 @@ export async function settleDelivery(
           last_status_code = ${settlement.statusCode ?? null},
           last_error = ${error},
           delivered_at = ${delivered ? now : null},
-          external_id = COALESCE(${delivered?.externalId ?? null}, external_id),
-          external_url = COALESCE(${delivered?.externalUrl ?? null}, external_url)
+          receipt = COALESCE(${delivered?.receipt ? JSON.stringify(delivered.receipt) : null}, receipt),
+          external_id = COALESCE(${delivered?.receipt?.externalId ?? null}, external_id),
+          external_url = COALESCE(${delivered?.receipt?.externalUrl ?? null}, external_url)
         WHERE id = ${claimed.id} AND lease_token = ${claimed.leaseToken} AND status = 'in_flight'
         RETURNING id`,
   )

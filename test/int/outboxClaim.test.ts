@@ -23,6 +23,7 @@ async function delivery(
     data: {
       itemCollection: 'news',
       itemId: fields.itemId ?? `item-${sequence}`,
+      itemUid: fields.itemId ?? `item-${sequence}`,
       itemTitle: 'Test',
       revision: 1,
       channel: 'website',
@@ -138,14 +139,18 @@ describe('settleDelivery', () => {
       {
         outcome: 'delivered',
         statusCode: 200,
-        externalId: 'post-1',
-        externalUrl: 'https://example.org/p/1',
+        receipt: { externalId: 'post-1', externalUrl: 'https://example.org/p/1' },
       },
       { now: new Date(T0.getTime() + 120), startedAt: T0, worker: 'w1' },
     )
     expect(result.status).toBe('delivered')
     const stored = await hub.payload.findByID({ collection: 'deliveries', id: row.id })
-    expect(stored).toMatchObject({ status: 'delivered', externalId: 'post-1', leaseToken: null })
+    expect(stored).toMatchObject({
+      status: 'delivered',
+      externalId: 'post-1',
+      leaseToken: null,
+      receipt: { externalId: 'post-1', externalUrl: 'https://example.org/p/1' },
+    })
     const attempts = await hub.payload.find({
       collection: 'delivery-attempts',
       where: { delivery: { equals: row.id } },

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { CollectionSlug, Field } from 'payload'
 
 import { SPOKESPERSON_ROLES } from '../roles'
@@ -85,6 +86,17 @@ export function itemFields(options: ItemFieldOptions): Field[] {
       ],
     },
     slugField(options.collection),
+    {
+      // The item's identity in the delivery ledger. Database ids are not enough: SQLite hands
+      // the id of a deleted newest row to the next one, which would inherit the old ledger.
+      name: 'uid',
+      type: 'text',
+      unique: true,
+      index: true,
+      defaultValue: () => randomUUID(),
+      access: { create: () => false, update: () => false },
+      admin: { hidden: true, readOnly: true },
+    },
     {
       name: 'audience',
       type: 'select',

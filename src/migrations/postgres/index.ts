@@ -1,5 +1,5 @@
 import * as migration_20261126_151531_initial from './20261126_151531_initial';
-import * as migration_20261126_161511_outbox from './20261126_161511_outbox';
+import * as migration_20261126_161946_outbox from './20261126_161946_outbox';
 
 export const migrations = [
   {
@@ -8,8 +8,8 @@ export const migrations = [
     name: '20261126_151531_initial',
   },
   {
-    up: migration_20261126_161511_outbox.up,
-    down: migration_20261126_161511_outbox.down,
-    name: '20261126_161511_outbox'
+    up: migration_20261126_161946_outbox.up,
+    down: migration_20261126_161946_outbox.down,
+    name: '20261126_161946_outbox'
   },
 ];

@@ -1,5 +1,5 @@
 import * as migration_20261126_151526_initial from './20261126_151526_initial';
-import * as migration_20261126_161506_outbox from './20261126_161506_outbox';
+import * as migration_20261126_161942_outbox from './20261126_161942_outbox';
 
 export const migrations = [
   {
@@ -8,8 +8,8 @@ export const migrations = [
     name: '20261126_151526_initial',
   },
   {
-    up: migration_20261126_161506_outbox.up,
-    down: migration_20261126_161506_outbox.down,
-    name: '20261126_161506_outbox'
+    up: migration_20261126_161942_outbox.up,
+    down: migration_20261126_161942_outbox.down,
+    name: '20261126_161942_outbox',
   },
 ];

@@ -10,6 +10,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"id" serial PRIMARY KEY NOT NULL,
   	"item_collection" "enum_deliveries_item_collection" NOT NULL,
   	"item_id" varchar NOT NULL,
+  	"item_uid" varchar NOT NULL,
   	"item_title" varchar,
   	"revision" numeric NOT NULL,
   	"channel" varchar NOT NULL,
@@ -47,11 +48,18 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
+  ALTER TABLE "news" ADD COLUMN "uid" varchar;
+  ALTER TABLE "_news_v" ADD COLUMN "version_uid" varchar;
+  ALTER TABLE "events" ADD COLUMN "uid" varchar;
+  ALTER TABLE "_events_v" ADD COLUMN "version_uid" varchar;
+  ALTER TABLE "service_messages" ADD COLUMN "uid" varchar;
+  ALTER TABLE "_service_messages_v" ADD COLUMN "version_uid" varchar;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "deliveries_id" integer;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "delivery_attempts_id" integer;
   ALTER TABLE "delivery_attempts" ADD CONSTRAINT "delivery_attempts_delivery_id_deliveries_id_fk" FOREIGN KEY ("delivery_id") REFERENCES "public"."deliveries"("id") ON DELETE set null ON UPDATE no action;
   CREATE INDEX "deliveries_item_collection_idx" ON "deliveries" USING btree ("item_collection");
   CREATE INDEX "deliveries_item_id_idx" ON "deliveries" USING btree ("item_id");
+  CREATE INDEX "deliveries_item_uid_idx" ON "deliveries" USING btree ("item_uid");
   CREATE INDEX "deliveries_channel_idx" ON "deliveries" USING btree ("channel");
   CREATE INDEX "deliveries_status_idx" ON "deliveries" USING btree ("status");
   CREATE INDEX "deliveries_next_attempt_at_idx" ON "deliveries" USING btree ("next_attempt_at");
@@ -63,6 +71,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "delivery_attempts_created_at_idx" ON "delivery_attempts" USING btree ("created_at");
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_deliveries_fk" FOREIGN KEY ("deliveries_id") REFERENCES "public"."deliveries"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_delivery_attempts_fk" FOREIGN KEY ("delivery_attempts_id") REFERENCES "public"."delivery_attempts"("id") ON DELETE cascade ON UPDATE no action;
+  CREATE UNIQUE INDEX "news_uid_idx" ON "news" USING btree ("uid");
+  CREATE INDEX "_news_v_version_version_uid_idx" ON "_news_v" USING btree ("version_uid");
+  CREATE UNIQUE INDEX "events_uid_idx" ON "events" USING btree ("uid");
+  CREATE INDEX "_events_v_version_version_uid_idx" ON "_events_v" USING btree ("version_uid");
+  CREATE UNIQUE INDEX "service_messages_uid_idx" ON "service_messages" USING btree ("uid");
+  CREATE INDEX "_service_messages_v_version_version_uid_idx" ON "_service_messages_v" USING btree ("version_uid");
   CREATE INDEX "payload_locked_documents_rels_deliveries_id_idx" ON "payload_locked_documents_rels" USING btree ("deliveries_id");
   CREATE INDEX "payload_locked_documents_rels_delivery_attempts_id_idx" ON "payload_locked_documents_rels" USING btree ("delivery_attempts_id");`)
 }
@@ -77,8 +91,20 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   
   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_delivery_attempts_fk";
   
+  DROP INDEX "news_uid_idx";
+  DROP INDEX "_news_v_version_version_uid_idx";
+  DROP INDEX "events_uid_idx";
+  DROP INDEX "_events_v_version_version_uid_idx";
+  DROP INDEX "service_messages_uid_idx";
+  DROP INDEX "_service_messages_v_version_version_uid_idx";
   DROP INDEX "payload_locked_documents_rels_deliveries_id_idx";
   DROP INDEX "payload_locked_documents_rels_delivery_attempts_id_idx";
+  ALTER TABLE "news" DROP COLUMN "uid";
+  ALTER TABLE "_news_v" DROP COLUMN "version_uid";
+  ALTER TABLE "events" DROP COLUMN "uid";
+  ALTER TABLE "_events_v" DROP COLUMN "version_uid";
+  ALTER TABLE "service_messages" DROP COLUMN "uid";
+  ALTER TABLE "_service_messages_v" DROP COLUMN "version_uid";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "deliveries_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "delivery_attempts_id";
   DROP TYPE "public"."enum_deliveries_item_collection";

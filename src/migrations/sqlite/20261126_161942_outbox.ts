@@ -5,6 +5,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`item_collection\` text NOT NULL,
   	\`item_id\` text NOT NULL,
+  	\`item_uid\` text NOT NULL,
   	\`item_title\` text,
   	\`revision\` numeric NOT NULL,
   	\`channel\` text NOT NULL,
@@ -30,6 +31,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   `)
   await db.run(sql`CREATE INDEX \`deliveries_item_collection_idx\` ON \`deliveries\` (\`item_collection\`);`)
   await db.run(sql`CREATE INDEX \`deliveries_item_id_idx\` ON \`deliveries\` (\`item_id\`);`)
+  await db.run(sql`CREATE INDEX \`deliveries_item_uid_idx\` ON \`deliveries\` (\`item_uid\`);`)
   await db.run(sql`CREATE INDEX \`deliveries_channel_idx\` ON \`deliveries\` (\`channel\`);`)
   await db.run(sql`CREATE INDEX \`deliveries_status_idx\` ON \`deliveries\` (\`status\`);`)
   await db.run(sql`CREATE INDEX \`deliveries_next_attempt_at_idx\` ON \`deliveries\` (\`next_attempt_at\`);`)
@@ -54,6 +56,18 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`delivery_attempts_delivery_idx\` ON \`delivery_attempts\` (\`delivery_id\`);`)
   await db.run(sql`CREATE INDEX \`delivery_attempts_updated_at_idx\` ON \`delivery_attempts\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`delivery_attempts_created_at_idx\` ON \`delivery_attempts\` (\`created_at\`);`)
+  await db.run(sql`ALTER TABLE \`news\` ADD \`uid\` text;`)
+  await db.run(sql`CREATE UNIQUE INDEX \`news_uid_idx\` ON \`news\` (\`uid\`);`)
+  await db.run(sql`ALTER TABLE \`_news_v\` ADD \`version_uid\` text;`)
+  await db.run(sql`CREATE INDEX \`_news_v_version_version_uid_idx\` ON \`_news_v\` (\`version_uid\`);`)
+  await db.run(sql`ALTER TABLE \`events\` ADD \`uid\` text;`)
+  await db.run(sql`CREATE UNIQUE INDEX \`events_uid_idx\` ON \`events\` (\`uid\`);`)
+  await db.run(sql`ALTER TABLE \`_events_v\` ADD \`version_uid\` text;`)
+  await db.run(sql`CREATE INDEX \`_events_v_version_version_uid_idx\` ON \`_events_v\` (\`version_uid\`);`)
+  await db.run(sql`ALTER TABLE \`service_messages\` ADD \`uid\` text;`)
+  await db.run(sql`CREATE UNIQUE INDEX \`service_messages_uid_idx\` ON \`service_messages\` (\`uid\`);`)
+  await db.run(sql`ALTER TABLE \`_service_messages_v\` ADD \`version_uid\` text;`)
+  await db.run(sql`CREATE INDEX \`_service_messages_v_version_version_uid_idx\` ON \`_service_messages_v\` (\`version_uid\`);`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`deliveries_id\` integer REFERENCES deliveries(id);`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`delivery_attempts_id\` integer REFERENCES delivery_attempts(id);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_deliveries_id_idx\` ON \`payload_locked_documents_rels\` (\`deliveries_id\`);`)
@@ -106,4 +120,16 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_brand_assets_id_idx\` ON \`payload_locked_documents_rels\` (\`brand_assets_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_screens_id_idx\` ON \`payload_locked_documents_rels\` (\`screens_id\`);`)
+  await db.run(sql`DROP INDEX \`news_uid_idx\`;`)
+  await db.run(sql`ALTER TABLE \`news\` DROP COLUMN \`uid\`;`)
+  await db.run(sql`DROP INDEX \`_news_v_version_version_uid_idx\`;`)
+  await db.run(sql`ALTER TABLE \`_news_v\` DROP COLUMN \`version_uid\`;`)
+  await db.run(sql`DROP INDEX \`events_uid_idx\`;`)
+  await db.run(sql`ALTER TABLE \`events\` DROP COLUMN \`uid\`;`)
+  await db.run(sql`DROP INDEX \`_events_v_version_version_uid_idx\`;`)
+  await db.run(sql`ALTER TABLE \`_events_v\` DROP COLUMN \`version_uid\`;`)
+  await db.run(sql`DROP INDEX \`service_messages_uid_idx\`;`)
+  await db.run(sql`ALTER TABLE \`service_messages\` DROP COLUMN \`uid\`;`)
+  await db.run(sql`DROP INDEX \`_service_messages_v_version_version_uid_idx\`;`)
+  await db.run(sql`ALTER TABLE \`_service_messages_v\` DROP COLUMN \`version_uid\`;`)
 }

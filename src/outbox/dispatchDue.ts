@@ -1,0 +1,99 @@
+import type { Payload } from 'payload'
+
+import type { ChannelItem, DeliverContext, Receipt, Target } from '../../channels/contract'
+import { classifyError, PermanentDeliveryError } from '../../channels/errors'
+import type { ChannelRegistry } from '../../channels/registry'
+import { publicUrl } from '../config/env'
+import { type ClaimedDelivery, claimDue } from './claimDue'
+import { currentCopy, ledgerRowsByKey, targetKey } from './ledgerRows'
+import { type Settlement, settleDelivery } from './settleDelivery'
+
+export type DispatchOptions = {
+  payload: Payload
+  registry: ChannelRegistry
+  now: () => Date
+  worker: string
+  limit?: number
+  leaseMs?: number
+  random?: () => number
+}
+
+/** Claims what is due and attempts each claimed delivery once. Returns how many it attempted. */
+export async function dispatchDue(options: DispatchOptions): Promise<number> {
+  const leaseMs = options.leaseMs ?? 60_000
+  const claimed = await claimDue(options.payload, {
+    now: options.now(),
+    leaseMs,
+    limit: options.limit ?? 20,
+  })
+  await Promise.all(claimed.map((c) => attempt(options, c, leaseMs)))
+  return claimed.length
+}
+
+async function attempt(
+  options: DispatchOptions,
+  claimed: ClaimedDelivery,
+  leaseMs: number,
+): Promise<void> {
+  const { payload } = options
+  const startedAt = options.now()
+  let settlement: Settlement
+  try {
+    settlement = { outcome: 'delivered', receipt: await send(options, claimed, leaseMs) }
+  } catch (err) {
+    const failure = classifyError(err)
+    settlement = {
+      outcome: failure.kind === 'transient' ? 'transient' : failure.kind,
+      error: failure.message,
+      statusCode: failure.statusCode,
+      retryAfterSeconds: failure.retryAfterSeconds,
+    }
+  }
+  await settleDelivery(payload, claimed, settlement, {
+    now: options.now(),
+    startedAt,
+    worker: options.worker,
+    random: options.random,
+  })
+}
+
+/** One attempt: render and deliver (or retract) through the row's channel adapter. */
+async function send(
+  options: DispatchOptions,
+  claimed: ClaimedDelivery,
+  leaseMs: number,
+): Promise<Receipt> {
+  const { payload, registry } = options
+  const row = await payload.findByID({
+    collection: 'deliveries',
+    id: claimed.id,
+    depth: 0,
+    overrideAccess: true,
+  })
+  const adapter = registry.get(row.channel)
+  if (!adapter) throw permanent(`Kanalen «${row.channel}» er ikke satt opp i denne prosessen.`)
+  const targets = await adapter.targets()
+  const target: Target = targets.find((t) => t.id === row.target) ?? {
+    id: row.target,
+    name: row.targetName ?? undefined,
+    public: true,
+  }
+  const ledger = await ledgerRowsByKey(payload, row.itemUid)
+  const prior = currentCopy(ledger.get(targetKey(row.channel, row.target)) ?? [], row.id)
+  const signal = AbortSignal.timeout(Math.max(1000, leaseMs - 5000))
+  const base = { target, deliveryId: `dlv_${row.id}`, prior, signal }
+  if (row.action === 'retract') {
+    if (!prior) return {}
+    if (!adapter.retract)
+      throw permanent(`Kanalen «${row.channel}» kan ikke trekke tilbake publiserte saker.`)
+    return (await adapter.retract(prior, { ...base, action: 'retract' })) ?? prior
+  }
+  const item = row.snapshot as unknown as ChannelItem
+  const message = adapter.render(item, { target, now: options.now(), publicUrl: publicUrl() })
+  const ctx: DeliverContext<'publish' | 'update'> = { ...base, action: row.action }
+  return adapter.deliver(message, ctx)
+}
+
+function permanent(message: string): Error {
+  return new PermanentDeliveryError(message)
+}
