@@ -6,6 +6,7 @@ import type { ChannelRegistry } from '../../channels/registry'
  * by import. Unset, the hooks enqueue nothing: a process without channels changes no ledger.
  */
 let active: ChannelRegistry | undefined
+let onEnqueued: (() => void) | undefined
 
 export function setActiveRegistry(registry: ChannelRegistry | undefined): void {
   active = registry
@@ -13,4 +14,13 @@ export function setActiveRegistry(registry: ChannelRegistry | undefined): void {
 
 export function activeRegistry(): ChannelRegistry | undefined {
   return active
+}
+
+/** The local dispatcher's doorbell: rung after a write enqueued deliveries. */
+export function setEnqueueListener(listener: (() => void) | undefined): void {
+  onEnqueued = listener
+}
+
+export function notifyEnqueued(): void {
+  onEnqueued?.()
 }

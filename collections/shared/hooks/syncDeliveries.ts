@@ -2,7 +2,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'paylo
 
 import type { ItemCollection } from '../../../channels/contract'
 import { now } from '../../../src/clock'
-import { activeRegistry } from '../../../src/outbox/activeRegistry'
+import { activeRegistry, notifyEnqueued } from '../../../src/outbox/activeRegistry'
 import { syncItemDeliveries } from '../../../src/outbox/syncItemDeliveries'
 
 /**
@@ -16,7 +16,7 @@ export const syncDeliveriesAfterChange: CollectionAfterChangeHook = async ({
 }) => {
   const registry = activeRegistry()
   if (registry) {
-    await syncItemDeliveries({
+    const enqueued = await syncItemDeliveries({
       payload: req.payload,
       req,
       registry,
@@ -24,6 +24,7 @@ export const syncDeliveriesAfterChange: CollectionAfterChangeHook = async ({
       id: (doc as { id: number | string }).id,
       now: now(),
     })
+    if (enqueued > 0) notifyEnqueued()
   }
   return doc as unknown
 }
@@ -36,7 +37,7 @@ export const syncDeliveriesAfterDelete: CollectionAfterDeleteHook = async ({
 }) => {
   const registry = activeRegistry()
   if (registry) {
-    await syncItemDeliveries({
+    const enqueued = await syncItemDeliveries({
       payload: req.payload,
       req,
       registry,
@@ -46,5 +47,6 @@ export const syncDeliveriesAfterDelete: CollectionAfterDeleteHook = async ({
       deleted: true,
       uid: (doc as { uid?: string | null }).uid,
     })
+    if (enqueued > 0) notifyEnqueued()
   }
 }

@@ -1,0 +1,62 @@
+import cron, { type ScheduledTask } from 'node-cron'
+import type { Payload } from 'payload'
+
+import type { ChannelRegistry } from '../channels/registry'
+import type { Dispatcher } from './outbox/createDispatcher'
+import { syncDueItems } from './outbox/syncDueItems'
+
+export type Scheduler = {
+  /** One tick by hand: tests drive the clock instead of waiting for cron. */
+  tick: () => Promise<void>
+  stop: () => Promise<void>
+}
+
+export type SchedulerOptions = {
+  payload: Payload
+  registry: ChannelRegistry
+  dispatcher: Dispatcher
+  now: () => Date
+  /** How far back the first tick looks for boundaries missed while no process ran. */
+  catchUpMs?: number
+  /** node-cron expression (seconds first); every five seconds by default. */
+  expression?: string
+  onError?: (err: unknown) => void
+}
+
+/**
+ * The hub's clock, in Europe/Oslo: each tick publishes items whose publishAt has come, lifts
+ * embargoes and expires items (all through the ledger), then wakes the dispatcher for due
+ * deliveries and retries. node-cron's noOverlap skips a tick while the last one still runs.
+ */
+export function startScheduler(options: SchedulerOptions): Scheduler {
+  let scannedTo = new Date(options.now().getTime() - (options.catchUpMs ?? 24 * 60 * 60 * 1000))
+  const tick = async (): Promise<void> => {
+    const to = options.now()
+    await syncDueItems({
+      payload: options.payload,
+      registry: options.registry,
+      from: scannedTo,
+      to,
+      onError: options.onError,
+    })
+    scannedTo = to
+    // Retries come due with time too, so every tick wakes the dispatcher.
+    options.dispatcher.wake()
+  }
+  let task: ScheduledTask | undefined
+  if (options.expression !== 'manual') {
+    task = cron.schedule(
+      options.expression ?? '*/5 * * * * *',
+      async () => {
+        await tick().catch((err: unknown) => options.onError?.(err))
+      },
+      { timezone: 'Europe/Oslo', noOverlap: true, name: 'hub-scheduler' },
+    )
+  }
+  return {
+    tick,
+    stop: async () => {
+      await task?.destroy()
+    },
+  }
+}
