@@ -1,35 +1,65 @@
-/** `npm start`: build the admin if needed, migrate, seed the demo (embedded database), serve. */
+/** `npm start`: build the admin if needed, migrate, seed the demo (embedded database), serve, deliver. */
 import './boot/environment'
 
+import os from 'node:os'
+
 import { bootPayload } from './boot/bootPayload'
+import type { ChannelRegistry } from '../channels/registry'
+import { buildChannelRegistry } from './boot/channelRegistry'
 import { ensureBuild } from './boot/ensureBuild'
-import { databaseKind, demoEnabled, port } from './config/env'
+import { now } from './clock'
+import { databaseKind, demoEnabled, hubRole, port } from './config/env'
 import { closeDatabase } from './db/closeDatabase'
+import { setActiveRegistry, setEnqueueListener } from './outbox/activeRegistry'
+import { createDispatcher, type Dispatcher } from './outbox/createDispatcher'
+import { startScheduler, type Scheduler } from './scheduler'
 import { printLoginHelp, type SeedSummary, seedDemo } from './seed/seedDemo'
-import { startServer } from './server'
+import { type HubServer, startServer } from './server'
 
 const dev = process.argv.includes('--dev')
+const role = hubRole()
 const started = Date.now()
-if (!dev) await ensureBuild()
+if (!dev && role !== 'worker') await ensureBuild()
 
 let seeded: SeedSummary | undefined
+let registry: ChannelRegistry | undefined
 const { payload, migrated } = await bootPayload(async (p) => {
+  registry = buildChannelRegistry(p)
+  setActiveRegistry(registry)
   if (demoEnabled()) seeded = await seedDemo(p, { onlyIntoEmptyDatabase: true })
 })
 if (migrated.length > 0) payload.logger.info(`Applied migrations: ${migrated.join(', ')}`)
 
-const hub = await startServer({ payload, port: port(), dev })
+let dispatcher: Dispatcher | undefined
+let scheduler: Scheduler | undefined
+if (role !== 'web' && registry) {
+  const onError = (err: unknown) => payload.logger.error({ err, msg: 'Delivery loop failed' })
+  dispatcher = createDispatcher({
+    payload,
+    registry,
+    now,
+    worker: `${os.hostname()}:${process.pid}`,
+    onError,
+  })
+  scheduler = startScheduler({ payload, registry, dispatcher, now, onError })
+  setEnqueueListener(dispatcher.wake)
+  dispatcher.wake()
+}
+
+let hub: HubServer | undefined
+if (role !== 'worker') hub = await startServer({ payload, port: port(), dev })
 payload.logger.info(
-  `Content hub ready at ${hub.url} (database: ${databaseKind()}, ${Date.now() - started} ms)`,
+  `Content hub ready${hub ? ` at ${hub.url}` : ''} (role: ${role}, database: ${databaseKind()}, ${Date.now() - started} ms)`,
 )
-if (seeded) printLoginHelp(hub.url, seeded)
+if (seeded && hub) printLoginHelp(hub.url, seeded)
 
 let stopping = false
 const stop = async (signal: string): Promise<void> => {
   if (stopping) return
   stopping = true
-  payload.logger.info(`${signal}: finishing in-flight requests, then stopping`)
-  await hub.close()
+  payload.logger.info(`${signal}: finishing in-flight requests and deliveries, then stopping`)
+  await scheduler?.stop()
+  await Promise.all([hub?.close(), dispatcher?.stop()])
   await closeDatabase(payload)
   process.exit(0)
 }

@@ -6,6 +6,8 @@ import path from 'node:path'
  */
 export type DatabaseKind = 'sqlite' | 'postgres' | 'mongodb'
 
+export type HubRole = 'all' | 'web' | 'worker'
+
 export function projectRoot(): string {
   return process.env.HUB_ROOT ?? process.cwd()
 }
@@ -72,4 +74,11 @@ export function uploadLimitBytes(): number {
 
 export function shutdownGraceMs(): number {
   return Number(process.env.SHUTDOWN_GRACE_MS ?? '10000')
+}
+
+/** `all`: serve and deliver; `web`: serve and enqueue only; `worker`: deliver and schedule only. */
+export function hubRole(): HubRole {
+  const role = process.env.HUB_ROLE ?? 'all'
+  if (role === 'all' || role === 'web' || role === 'worker') return role
+  throw new Error(`HUB_ROLE must be all, web or worker (got "${role}")`)
 }

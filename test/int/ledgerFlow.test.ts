@@ -225,4 +225,14 @@ describe('the ledger follows an item', () => {
     await dispatchAll()
     expect(sandbox.records.at(-1)).toMatchObject({ action: 'publish', prior: undefined })
   })
+
+  it('should deliver an internal item to a staff-only target', async () => {
+    sandbox = sandboxAdapter({
+      name: 'portal',
+      targets: [{ id: 'portal', name: 'Ansattportalen', public: false }],
+    })
+    setActiveRegistry(registry())
+    const doc = await publishNews({ audience: 'internal', channels: ['portal'] })
+    expect(await rows(doc)).toEqual([{ action: 'publish', status: 'pending' }])
+  })
 })

@@ -1,0 +1,52 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Payload } from 'payload'
+
+import type { ChannelAdapter } from '../../channels/contract'
+import { createRegistry, type ChannelRegistry } from '../../channels/registry'
+import { sandboxAdapter } from '../../channels/sandbox/sandboxAdapter'
+import { dataDir, demoEnabled } from '../config/env'
+
+/** Channels the demo stands in for with the sandbox, since it has no credentials for them. */
+const DEMO_SANDBOXED = ['facebook', 'portal', 'slack']
+
+/** Channels only staff can see: they may carry internal items. */
+const STAFF_ONLY_CHANNELS = new Set(['portal', 'slack'])
+
+/**
+ * The channels this process delivers to, validated all at once. Channels named in
+ * HUB_SANDBOX_CHANNELS (by default, in the demo: facebook, portal, slack) are served by the
+ * sandbox, which records to data/sandbox.jsonl what it would have sent.
+ */
+export function buildChannelRegistry(_payload: Payload): ChannelRegistry {
+  const adapters: ChannelAdapter[] = []
+  for (const name of sandboxedChannels()) {
+    adapters.push(
+      sandboxAdapter({
+        name,
+        targets: [{ id: 'sandbox', name: 'Sandkasse', public: !STAFF_ONLY_CHANNELS.has(name) }],
+        onRecord: appendTo(path.join(dataDir(), 'sandbox.jsonl'), name),
+      }),
+    )
+  }
+  return createRegistry(adapters, process.env)
+}
+
+export function sandboxedChannels(): string[] {
+  const raw = process.env.HUB_SANDBOX_CHANNELS
+  if (raw === undefined) return demoEnabled() ? DEMO_SANDBOXED : []
+  return raw
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean)
+}
+
+function appendTo(file: string, channel: string) {
+  return (record: object): void => {
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    fs.appendFileSync(
+      file,
+      `${JSON.stringify({ channel, at: new Date().toISOString(), ...record })}\n`,
+    )
+  }
+}
