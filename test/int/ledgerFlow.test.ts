@@ -219,6 +219,7 @@ describe('the ledger follows an item', () => {
     const old = await publishNews()
     await dispatchAll()
     await hub.payload.delete({ collection: 'news', id: old.id })
+    await dispatchAll()
     const fresh = await publishNews()
     expect(fresh.uid).not.toBe(old.uid)
     expect(await rows(fresh)).toEqual([{ action: 'publish', status: 'pending' }])
