@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { ITEM_COLLECTIONS } from '../Media/access/readMedia'
+import { operatorEndpoints } from './endpoints/operatorEndpoints'
 import { staffOnly } from '../shared/access/staffOnly'
 import { dateTimeField } from '../shared/fields/dateField'
 import { DELIVERY_ACTIONS, DELIVERY_STATUSES } from '../../src/outbox/deliveryStates'
@@ -48,6 +49,7 @@ export const Deliveries: CollectionConfig = {
     group: { nb: 'Kanaler', en: 'Channels' },
   },
   access: { read: staffOnly, create: () => false, update: () => false, delete: () => false },
+  endpoints: operatorEndpoints,
   fields: [
     {
       name: 'itemCollection',
