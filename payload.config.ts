@@ -8,6 +8,7 @@ import sharp from 'sharp'
 
 import { BrandAssets } from './collections/BrandAssets'
 import { Categories } from './collections/Categories'
+import { ChannelEndpoints } from './collections/ChannelEndpoints'
 import { Deliveries } from './collections/Deliveries'
 import { DeliveryAttempts } from './collections/Deliveries/DeliveryAttempts'
 import { Departments } from './collections/Departments'
@@ -41,6 +42,7 @@ export default buildConfig({
     Screens,
     Deliveries,
     DeliveryAttempts,
+    ChannelEndpoints,
   ],
   globals: [Brand],
   admin: {

@@ -48,7 +48,10 @@ export default defineConfig(async () => {
       fileParallelism: true,
       maxWorkers: 2,
       projects: [
-        { extends: true as const, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+        {
+          extends: true as const,
+          test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/channels/**/*.test.ts'] },
+        },
         integration('sqlite'),
         smoke('sqlite'),
         ...(problem ? [] : [integration('postgres'), smoke('postgres')]),

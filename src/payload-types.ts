@@ -31,6 +31,7 @@ export interface Config {
     screens: Screen;
     deliveries: Delivery;
     'delivery-attempts': DeliveryAttempt;
+    'channel-endpoints': ChannelEndpoint;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -49,6 +50,7 @@ export interface Config {
     screens: ScreensSelect<false> | ScreensSelect<true>;
     deliveries: DeliveriesSelect<false> | DeliveriesSelect<true>;
     'delivery-attempts': DeliveryAttemptsSelect<false> | DeliveryAttemptsSelect<true>;
+    'channel-endpoints': ChannelEndpointsSelect<false> | ChannelEndpointsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -530,6 +532,40 @@ export interface DeliveryAttempt {
   createdAt: string;
 }
 /**
+ * Websites and apps notified (signed webhook) when items are published, updated or retracted.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "channel-endpoints".
+ */
+export interface ChannelEndpoint {
+  id: number;
+  name: string;
+  /**
+   * Where the hub posts webhooks. Private and loopback addresses are refused.
+   */
+  url: string;
+  events: ('item.published' | 'item.updated' | 'item.retracted')[];
+  /**
+   * Choose internal items only for receivers closed to everyone but staff.
+   */
+  audiences: ('public' | 'internal')[];
+  enabled?: boolean | null;
+  disabledReason?: string | null;
+  disabledAt?: string | null;
+  /**
+   * Paste a secret (whsec_…) from the receiver, or leave empty to have one generated. Shown once.
+   */
+  secret?: string | null;
+  secretCiphertext?: string | null;
+  previousSecretCiphertext?: string | null;
+  /**
+   * After a rotation, webhooks are signed with both secrets for 24 hours.
+   */
+  previousSecretExpiresAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -596,6 +632,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'delivery-attempts';
         value: number | DeliveryAttempt;
+      } | null)
+    | ({
+        relationTo: 'channel-endpoints';
+        value: number | ChannelEndpoint;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -917,6 +957,25 @@ export interface DeliveryAttemptsSelect<T extends boolean = true> {
   outcome?: T;
   error?: T;
   worker?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "channel-endpoints_select".
+ */
+export interface ChannelEndpointsSelect<T extends boolean = true> {
+  name?: T;
+  url?: T;
+  events?: T;
+  audiences?: T;
+  enabled?: T;
+  disabledReason?: T;
+  disabledAt?: T;
+  secret?: T;
+  secretCiphertext?: T;
+  previousSecretCiphertext?: T;
+  previousSecretExpiresAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -5,6 +5,7 @@ import type { Payload } from 'payload'
 import type { ChannelAdapter } from '../../channels/contract'
 import { createRegistry, type ChannelRegistry } from '../../channels/registry'
 import { sandboxAdapter } from '../../channels/sandbox/sandboxAdapter'
+import { loadEndpointsFromPayload, websiteAdapter } from '../../channels/website'
 import { dataDir, demoEnabled } from '../config/env'
 
 /** Channels the demo stands in for with the sandbox, since it has no credentials for them. */
@@ -14,13 +15,19 @@ const DEMO_SANDBOXED = ['facebook', 'portal', 'slack']
 const STAFF_ONLY_CHANNELS = new Set(['portal', 'slack'])
 
 /**
- * The channels this process delivers to, validated all at once. Channels named in
- * HUB_SANDBOX_CHANNELS (by default, in the demo: facebook, portal, slack) are served by the
+ * The channels this process delivers to, validated all at once: the website webhooks, and the
+ * channels named in
+ * HUB_SANDBOX_CHANNELS (by default, in the demo: facebook, portal, slack), served by the
  * sandbox, which records to data/sandbox.jsonl what it would have sent.
  */
-export function buildChannelRegistry(_payload: Payload): ChannelRegistry {
+export function buildChannelRegistry(payload: Payload): ChannelRegistry {
   const adapters: ChannelAdapter[] = []
-  for (const name of sandboxedChannels()) {
+  const sandboxed = sandboxedChannels()
+  // Website and app webhooks need no credentials of the hub's own: each endpoint brings its secret.
+  if (!sandboxed.includes('website')) {
+    adapters.push(websiteAdapter({ loadEndpoints: loadEndpointsFromPayload(payload) }))
+  }
+  for (const name of sandboxed) {
     adapters.push(
       sandboxAdapter({
         name,

@@ -1,5 +1,6 @@
 import * as migration_20261126_151531_initial from './20261126_151531_initial';
 import * as migration_20261126_161946_outbox from './20261126_161946_outbox';
+import * as migration_20261126_162347_channel_endpoints from './20261126_162347_channel_endpoints';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261126_161946_outbox.up,
     down: migration_20261126_161946_outbox.down,
-    name: '20261126_161946_outbox'
+    name: '20261126_161946_outbox',
+  },
+  {
+    up: migration_20261126_162347_channel_endpoints.up,
+    down: migration_20261126_162347_channel_endpoints.down,
+    name: '20261126_162347_channel_endpoints'
   },
 ];

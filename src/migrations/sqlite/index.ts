@@ -1,5 +1,6 @@
 import * as migration_20261126_151526_initial from './20261126_151526_initial';
 import * as migration_20261126_161942_outbox from './20261126_161942_outbox';
+import * as migration_20261126_162153_channel_endpoints from './20261126_162153_channel_endpoints';
 
 export const migrations = [
   {
@@ -11,5 +12,10 @@ export const migrations = [
     up: migration_20261126_161942_outbox.up,
     down: migration_20261126_161942_outbox.down,
     name: '20261126_161942_outbox',
+  },
+  {
+    up: migration_20261126_162153_channel_endpoints.up,
+    down: migration_20261126_162153_channel_endpoints.down,
+    name: '20261126_162153_channel_endpoints'
   },
 ];
