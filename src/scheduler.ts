@@ -32,14 +32,19 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   let scannedTo = new Date(options.now().getTime() - (options.catchUpMs ?? 24 * 60 * 60 * 1000))
   const tick = async (): Promise<void> => {
     const to = options.now()
+    let failed = false
     await syncDueItems({
       payload: options.payload,
       registry: options.registry,
       from: scannedTo,
       to,
-      onError: options.onError,
+      onError: (err) => {
+        failed = true
+        options.onError?.(err)
+      },
     })
-    scannedTo = to
+    // After a failure the window stays open, so the next tick tries those items again.
+    if (!failed) scannedTo = to
     // Retries come due with time too, so every tick wakes the dispatcher.
     options.dispatcher.wake()
   }

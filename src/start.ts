@@ -32,7 +32,10 @@ if (migrated.length > 0) payload.logger.info(`Applied migrations: ${migrated.joi
 
 let dispatcher: Dispatcher | undefined
 let scheduler: Scheduler | undefined
-if (role !== 'web' && registry) {
+if (role !== 'web' && registry && payload.db.name === 'mongoose') {
+  // The ledger's claim and settlement are SQL statements; MongoDB has no implementation yet.
+  payload.logger.warn('Deliveries are not dispatched on MongoDB: use SQLite or PostgreSQL.')
+} else if (role !== 'web' && registry) {
   const onError = (err: unknown) => payload.logger.error({ err, msg: 'Delivery loop failed' })
   dispatcher = createDispatcher({
     payload,

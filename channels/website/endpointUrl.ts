@@ -1,4 +1,5 @@
 import { BlockList, isIP } from 'node:net'
+import { webhookAllowPrivate } from '../../src/config/env'
 
 /**
  * Which URLs a webhook may point at. Checked when an endpoint is saved and again before every
@@ -24,7 +25,7 @@ PRIVATE_RANGES.addSubnet('fe80::', 10, 'ipv6') // link-local
 
 /** The switch the demo and the tests use to deliver to a receiver on this machine. */
 export function allowPrivateAddresses(): boolean {
-  return process.env.WEBHOOK_ALLOW_PRIVATE === 'true'
+  return webhookAllowPrivate()
 }
 
 /**

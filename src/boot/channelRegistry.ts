@@ -6,7 +6,7 @@ import type { ChannelAdapter } from '../../channels/contract'
 import { createRegistry, type ChannelRegistry } from '../../channels/registry'
 import { sandboxAdapter } from '../../channels/sandbox/sandboxAdapter'
 import { loadEndpointsFromPayload, websiteAdapter } from '../../channels/website'
-import { dataDir, demoEnabled } from '../config/env'
+import { dataDir, demoEnabled, sandboxChannelsSetting } from '../config/env'
 
 /** Channels the demo stands in for with the sandbox, since it has no credentials for them. */
 const DEMO_SANDBOXED = ['facebook', 'portal', 'slack']
@@ -40,7 +40,7 @@ export function buildChannelRegistry(payload: Payload): ChannelRegistry {
 }
 
 export function sandboxedChannels(): string[] {
-  const raw = process.env.HUB_SANDBOX_CHANNELS
+  const raw = sandboxChannelsSetting()
   if (raw === undefined) return demoEnabled() ? DEMO_SANDBOXED : []
   return raw
     .split(',')

@@ -82,3 +82,13 @@ export function hubRole(): HubRole {
   if (role === 'all' || role === 'web' || role === 'worker') return role
   throw new Error(`HUB_ROLE must be all, web or worker (got "${role}")`)
 }
+
+/** Channels served by the sandbox instead of their real adapter (comma list; demo default below). */
+export function sandboxChannelsSetting(): string | undefined {
+  return process.env.HUB_SANDBOX_CHANNELS
+}
+
+/** Whether webhook endpoints may be loopback or private addresses (the demo and tests). */
+export function webhookAllowPrivate(): boolean {
+  return process.env.WEBHOOK_ALLOW_PRIVATE === 'true'
+}

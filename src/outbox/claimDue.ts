@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Payload } from 'payload'
 
+import { maxAttempts } from './backoff'
 import { isPostgres, runLedgerStatement, sql } from './ledgerSql'
 
 export type ClaimedDelivery = { id: number; leaseToken: string; attempts: number }
@@ -25,6 +26,14 @@ export async function claimDue(
 ): Promise<ClaimedDelivery[]> {
   const token = randomUUID()
   const now = options.now.toISOString()
+  // A row whose every attempt ended with its worker gone (a crash loop) is dead, not retried forever.
+  await runLedgerStatement(
+    payload,
+    sql`UPDATE deliveries SET status = 'dead', lease_token = NULL, lease_until = NULL, updated_at = ${now},
+          last_error = 'Prosessen som leverte stoppet under hvert forsøk.'
+        WHERE status = 'in_flight' AND lease_until < ${now} AND attempts >= ${maxAttempts()}
+        RETURNING id`,
+  )
   const until = new Date(options.now.getTime() + options.leaseMs).toISOString()
   const due = sql`
     ((d.status IN ('pending', 'retrying') AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= ${now}))

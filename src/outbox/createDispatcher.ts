@@ -33,6 +33,7 @@ const REWAKE_MS = [25, 100, 400]
  * loop makes it go round once more instead of starting a second loop.
  */
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
+  const shutdown = new AbortController()
   let running: Promise<void> | undefined
   let again = false
   let stopped = false
@@ -50,6 +51,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           worker: options.worker,
           limit: options.batch,
           leaseMs: options.leaseMs,
+          signal: shutdown.signal,
         })
       } while (attempted > 0 && !stopped)
     } while (again && !stopped)
@@ -87,6 +89,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     },
     stop: async () => {
       stopped = true
+      shutdown.abort(new Error('The hub is shutting down'))
       for (const timer of timers) clearTimeout(timer)
       timers.clear()
       await running

@@ -16,6 +16,8 @@ export type DispatchOptions = {
   limit?: number
   leaseMs?: number
   random?: () => number
+  /** Aborted at shutdown: attempts stop their I/O and settle as transient (retried later). */
+  signal?: AbortSignal
 }
 
 /** Claims what is due and attempts each claimed delivery once. Returns how many it attempted. */
@@ -80,7 +82,8 @@ async function send(
   }
   const ledger = await ledgerRowsByKey(payload, row.itemUid)
   const prior = currentCopy(ledger.get(targetKey(row.channel, row.target)) ?? [], row.id)
-  const signal = AbortSignal.timeout(Math.max(1000, leaseMs - 5000))
+  const timeout = AbortSignal.timeout(Math.max(1000, leaseMs - 5000))
+  const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout
   const base = { target, deliveryId: `dlv_${row.id}`, prior, signal }
   if (row.action === 'retract') {
     if (!prior) return {}

@@ -149,19 +149,6 @@ describe('the ledger follows an item', () => {
   it('should cancel a publish that never went out instead of retracting it', async () => {
     const doc = await publishNews()
     await hub.payload.update({ collection: 'news', id: doc.id, data: { _status: 'draft' } })
-    console.log(
-      'ROWS',
-      JSON.stringify(
-        await hub.payload
-          .find({
-            collection: 'deliveries',
-            where: { itemId: { equals: String(doc.id) } },
-            sort: 'id',
-            pagination: false,
-          })
-          .then((r) => r.docs.map((d) => [d.id, d.action, d.status, d.revision, d.idempotencyKey])),
-      ),
-    )
     expect(await rows(doc)).toEqual([{ action: 'publish', status: 'cancelled' }])
     expect(await dispatchAll()).toBe(0)
   })

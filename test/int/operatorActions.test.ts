@@ -7,20 +7,41 @@ import { startTestHub, type TestHub } from '../helpers/testHub'
 let hub: TestHub
 let api: ReturnType<typeof createApi>
 let comms: Caller
+let department: number
 let serial = 0
 
-async function delivery(status: 'dead' | 'pending' | 'delivered' | 'retrying') {
+type Item = { id: number; uid: string; revision: number }
+
+async function liveItem(): Promise<Item> {
+  serial += 1
+  const doc = await hub.payload.create({
+    collection: 'news',
+    data: {
+      title: 'Brøyting',
+      slug: `broyting-${serial}`,
+      department,
+      _status: 'published',
+    } as never,
+  })
+  return { id: doc.id, uid: doc.uid ?? '', revision: Date.parse(doc.updatedAt) }
+}
+
+async function delivery(
+  status: 'dead' | 'pending' | 'delivered' | 'retrying' | 'cancelled',
+  item?: Item,
+  action: 'publish' | 'retract' = 'retract',
+) {
   serial += 1
   return hub.payload.create({
     collection: 'deliveries',
     data: {
       itemCollection: 'news',
-      itemId: String(serial),
-      itemUid: `uid-${serial}`,
-      revision: 1,
+      itemId: String(item?.id ?? serial),
+      itemUid: item?.uid ?? `uid-${serial}`,
+      revision: item?.revision ?? 1,
       channel: 'website',
       target: 't',
-      action: 'publish',
+      action,
       status,
       attempts: 8,
       idempotencyKey: `op-${serial}`,
@@ -30,7 +51,7 @@ async function delivery(status: 'dead' | 'pending' | 'delivered' | 'retrying') {
 
 beforeAll(async () => {
   hub = await startTestHub()
-  ;({ api, comms } = await communicationsDesk(hub.payload, 'Kommunikasjon'))
+  ;({ api, comms, department } = await communicationsDesk(hub.payload, 'Kommunikasjon'))
 })
 
 afterAll(async () => {
@@ -83,5 +104,29 @@ describe('redrive and cancel', () => {
     expect(
       (await api.rest('PATCH', `/deliveries/${row.id}`, comms, { status: 'delivered' })).status,
     ).toBe(403)
+  })
+
+  it('should redrive a dead publish while it still matches the live item', async () => {
+    const item = await liveItem()
+    const row = await delivery('dead', item, 'publish')
+    expect((await api.rest('POST', `/deliveries/${row.id}/redrive`, comms)).status).toBe(200)
+  })
+
+  it('should refuse to redrive a publish of an item that has since been withdrawn', async () => {
+    const item = await liveItem()
+    const row = await delivery('cancelled', item, 'publish')
+    await hub.payload.update({ collection: 'news', id: item.id, data: { _status: 'draft' } })
+    const res = await api.rest('POST', `/deliveries/${row.id}/redrive`, comms)
+    expect(res.status).toBe(409)
+    expect((await hub.payload.findByID({ collection: 'deliveries', id: row.id })).status).toBe(
+      'cancelled',
+    )
+  })
+
+  it('should refuse to redrive a delivery that something newer for the same target replaced', async () => {
+    const item = await liveItem()
+    const old = await delivery('dead', item, 'publish')
+    await delivery('delivered', item, 'retract')
+    expect((await api.rest('POST', `/deliveries/${old.id}/redrive`, comms)).status).toBe(409)
   })
 })

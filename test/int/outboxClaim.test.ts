@@ -129,6 +129,29 @@ describe('claimDue', () => {
   })
 })
 
+describe('claimDue after crashes', () => {
+  it('should mark a row dead instead of reclaiming it once every attempt ended with its worker gone', async () => {
+    const row = await delivery()
+    for (let i = 0; i < 8; i++) {
+      const [claimed] = await claimDue(hub.payload, {
+        now: new Date(T0.getTime() + i * (LEASE + 1)),
+        leaseMs: LEASE,
+        limit: 1,
+      })
+      expect(claimed?.attempts).toBe(i + 1)
+    }
+    const after = await claimDue(hub.payload, {
+      now: new Date(T0.getTime() + 8 * (LEASE + 1)),
+      leaseMs: LEASE,
+      limit: 1,
+    })
+    expect(after).toEqual([])
+    expect((await hub.payload.findByID({ collection: 'deliveries', id: row.id })).status).toBe(
+      'dead',
+    )
+  })
+})
+
 describe('settleDelivery', () => {
   it('should mark a delivered row delivered with its external id and log the attempt', async () => {
     const row = await delivery()

@@ -7,7 +7,7 @@ import { isStaff } from '../../shared/roles'
 
 type Action = typeof redriveDelivery
 
-function operatorEndpoint(path: string, action: Action, refusal: string): Endpoint {
+function operatorEndpoint(path: string, action: Action): Endpoint {
   return {
     path: `/:id/${path}`,
     method: 'post',
@@ -25,7 +25,9 @@ function operatorEndpoint(path: string, action: Action, refusal: string): Endpoi
       if (found.totalDocs === 0)
         return Response.json({ errors: [{ message: 'Fant ikke leveransen.' }] }, { status: 404 })
       const result = await action(req.payload, id, now())
-      if (!result.changed) return Response.json({ errors: [{ message: refusal }] }, { status: 409 })
+      if (!result.changed) {
+        return Response.json({ errors: [{ message: result.reason }] }, { status: 409 })
+      }
       if (activeRegistry()) notifyEnqueued()
       return Response.json({ id, status: result.status })
     },
@@ -34,10 +36,6 @@ function operatorEndpoint(path: string, action: Action, refusal: string): Endpoi
 
 /** Staff buttons in the ledger, also over REST: POST /api/deliveries/:id/redrive and …/cancel. */
 export const operatorEndpoints: Endpoint[] = [
-  operatorEndpoint(
-    'redrive',
-    redriveDelivery,
-    'Bare leveranser som har feilet eller er avbrutt kan sendes på nytt.',
-  ),
-  operatorEndpoint('cancel', cancelDelivery, 'Bare leveranser som venter kan avbrytes.'),
+  operatorEndpoint('redrive', redriveDelivery),
+  operatorEndpoint('cancel', cancelDelivery),
 ]
