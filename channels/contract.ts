@@ -191,6 +191,12 @@ export type ChannelAdapter<M = unknown> = {
    * as `down` with the error as detail.
    */
   health?(ctx: HealthContext): Promise<Health>
+
+  /**
+   * The target answered that it is gone for good (`EndpointGoneError`, HTTP 410): stop offering
+   * it, with `reason` for editors. The outbox calls this once, after settling the delivery dead.
+   */
+  retire?(target: Target, reason: string): Promise<void>
 }
 
 /** The message type of an adapter, for code that is written for one channel. */

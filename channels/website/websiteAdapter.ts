@@ -17,6 +17,8 @@ export type WebsiteAdapterOptions = {
   timeoutMs?: number
   /** Whether loopback and private addresses may be called. Default: WEBHOOK_ALLOW_PRIVATE. */
   allowPrivateAddresses?: () => boolean
+  /** Switches an endpoint off after it answered 410 Gone (see `disableEndpoint`). */
+  disableEndpoint?: (id: string, reason: string) => Promise<void>
 }
 
 /**
@@ -70,6 +72,11 @@ export function websiteAdapter(options: WebsiteAdapterOptions): ChannelAdapter<W
 
   return {
     name: 'website',
+
+    async retire(target, reason) {
+      known.delete(target.id)
+      await options.disableEndpoint?.(target.id, reason)
+    },
 
     validate(config) {
       const flag = config.WEBHOOK_ALLOW_PRIVATE

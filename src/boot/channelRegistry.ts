@@ -5,7 +5,7 @@ import type { Payload } from 'payload'
 import type { ChannelAdapter } from '../../channels/contract'
 import { createRegistry, type ChannelRegistry } from '../../channels/registry'
 import { sandboxAdapter } from '../../channels/sandbox/sandboxAdapter'
-import { loadEndpointsFromPayload, websiteAdapter } from '../../channels/website'
+import { disableEndpoint, loadEndpointsFromPayload, websiteAdapter } from '../../channels/website'
 import { dataDir, demoEnabled, sandboxChannelsSetting } from '../config/env'
 
 /** Channels the demo stands in for with the sandbox, since it has no credentials for them. */
@@ -25,7 +25,12 @@ export function buildChannelRegistry(payload: Payload): ChannelRegistry {
   const sandboxed = sandboxedChannels()
   // Website and app webhooks need no credentials of the hub's own: each endpoint brings its secret.
   if (!sandboxed.includes('website')) {
-    adapters.push(websiteAdapter({ loadEndpoints: loadEndpointsFromPayload(payload) }))
+    adapters.push(
+      websiteAdapter({
+        loadEndpoints: loadEndpointsFromPayload(payload),
+        disableEndpoint: (id, reason) => disableEndpoint(payload, id, reason),
+      }),
+    )
   }
   for (const name of sandboxed) {
     adapters.push(

@@ -51,12 +51,30 @@ async function attempt(
       retryAfterSeconds: failure.retryAfterSeconds,
     }
   }
-  await settleDelivery(payload, claimed, settlement, {
+  const result = await settleDelivery(payload, claimed, settlement, {
     now: options.now(),
     startedAt,
     worker: options.worker,
     random: options.random,
   })
+  if (settlement.outcome === 'gone' && result.status === 'dead')
+    await retireTarget(options, claimed.id, settlement.error)
+}
+
+/** The receiver said it is gone for good: the channel stops offering that target. */
+async function retireTarget(options: DispatchOptions, id: number, error: string): Promise<void> {
+  const row = await options.payload.findByID({
+    collection: 'deliveries',
+    id,
+    depth: 0,
+    overrideAccess: true,
+  })
+  const adapter = options.registry.get(row.channel)
+  const target: Target = { id: row.target, name: row.targetName ?? undefined, public: true }
+  await adapter?.retire?.(
+    target,
+    `Mottakeren svarte at den ikke finnes lenger (${error.slice(0, 200)})`,
+  )
 }
 
 /** One attempt: render and deliver (or retract) through the row's channel adapter. */
