@@ -5,6 +5,7 @@ import { SPOKESPERSON_ROLES } from '../roles'
 import { channelsField, type ChannelName } from './channelsField'
 import { dateTimeField, isBefore } from './dateField'
 import { departmentField } from './departmentField'
+import { distributionField } from './distributionField'
 import { slugField } from './slugField'
 
 export const AUDIENCES = ['public', 'internal', 'both'] as const
@@ -97,6 +98,7 @@ export function itemFields(options: ItemFieldOptions): Field[] {
       access: { create: () => false, update: () => false },
       admin: { hidden: true, readOnly: true },
     },
+    distributionField,
     {
       name: 'audience',
       type: 'select',
