@@ -1,4 +1,4 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
 import type { ItemCollection } from '../../../channels/contract'
 import { now } from '../../../src/clock'
@@ -9,23 +9,32 @@ import { syncItemDeliveries } from '../../../src/outbox/syncItemDeliveries'
  * Item hooks hand every change to the ledger with the hook's `req`, so the delivery rows
  * commit or roll back with the content. They never call a channel: dispatch does, later.
  */
+async function syncAndNotify(
+  req: PayloadRequest,
+  collection: string,
+  id: number | string,
+  deleted?: { uid?: string | null },
+): Promise<void> {
+  const registry = activeRegistry()
+  if (!registry) return
+  const enqueued = await syncItemDeliveries({
+    payload: req.payload,
+    req,
+    registry,
+    collection: collection as ItemCollection,
+    id,
+    now: now(),
+    ...(deleted ? { deleted: true, uid: deleted.uid } : {}),
+  })
+  if (enqueued > 0) notifyEnqueued()
+}
+
 export const syncDeliveriesAfterChange: CollectionAfterChangeHook = async ({
   collection,
   doc,
   req,
 }) => {
-  const registry = activeRegistry()
-  if (registry) {
-    const enqueued = await syncItemDeliveries({
-      payload: req.payload,
-      req,
-      registry,
-      collection: collection.slug as ItemCollection,
-      id: (doc as { id: number | string }).id,
-      now: now(),
-    })
-    if (enqueued > 0) notifyEnqueued()
-  }
+  await syncAndNotify(req, collection.slug, (doc as { id: number | string }).id)
   return doc as unknown
 }
 
@@ -35,18 +44,5 @@ export const syncDeliveriesAfterDelete: CollectionAfterDeleteHook = async ({
   id,
   req,
 }) => {
-  const registry = activeRegistry()
-  if (registry) {
-    const enqueued = await syncItemDeliveries({
-      payload: req.payload,
-      req,
-      registry,
-      collection: collection.slug as ItemCollection,
-      id,
-      now: now(),
-      deleted: true,
-      uid: (doc as { uid?: string | null }).uid,
-    })
-    if (enqueued > 0) notifyEnqueued()
-  }
+  await syncAndNotify(req, collection.slug, id, { uid: (doc as { uid?: string | null }).uid })
 }
