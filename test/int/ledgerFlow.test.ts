@@ -7,11 +7,13 @@ import { fixedClock, setClock } from '../../src/clock'
 import { setActiveRegistry } from '../../src/outbox/activeRegistry'
 import { dispatchDue } from '../../src/outbox/dispatchDue'
 import { syncItemDeliveries } from '../../src/outbox/syncItemDeliveries'
+import { newsPublisher } from '../helpers/newsPublisher'
 import { startTestHub, type TestHub } from '../helpers/testHub'
 
 let hub: TestHub
 let sandbox: SandboxAdapter
 let department: number
+let publishNews: ReturnType<typeof newsPublisher>
 const clock = fixedClock('2026-12-01T09:00:00.000Z')
 let restoreClock: () => void
 const registry = () => createRegistry([sandbox], {})
@@ -41,23 +43,6 @@ async function rows(item: { uid?: string | null }) {
   return docs.map((d) => ({ action: d.action, status: d.status }))
 }
 
-let serial = 0
-
-async function publishNews(extra: Record<string, unknown> = {}) {
-  serial += 1
-  return hub.payload.create({
-    collection: 'news',
-    data: {
-      title: 'Nytt fortau i Åmot',
-      slug: `nytt-fortau-${serial}`,
-      department,
-      channels: ['website'],
-      _status: 'published',
-      ...extra,
-    } as never,
-  })
-}
-
 beforeAll(async () => {
   hub = await startTestHub()
   restoreClock = setClock(clock)
@@ -67,6 +52,7 @@ beforeAll(async () => {
       data: { name: 'Teknisk drift', kind: 'etat' },
     })
   ).id
+  publishNews = newsPublisher(hub.payload, department, 'Nytt fortau i Åmot')
 })
 
 beforeEach(() => {

@@ -6,6 +6,7 @@ import { fixedClock, setClock } from '../../src/clock'
 import { setActiveRegistry } from '../../src/outbox/activeRegistry'
 import { createDispatcher, type Dispatcher } from '../../src/outbox/createDispatcher'
 import { type Scheduler, startScheduler } from '../../src/scheduler'
+import { newsPublisher } from '../helpers/newsPublisher'
 import { startTestHub, type TestHub } from '../helpers/testHub'
 
 let hub: TestHub
@@ -13,28 +14,13 @@ let sandbox: SandboxAdapter
 let dispatcher: Dispatcher
 let scheduler: Scheduler
 let department: number
-let serial = 0
+let press: ReturnType<typeof newsPublisher>
 const clock = fixedClock('2026-12-01T09:00:00.000Z')
 let restoreClock: () => void
 
 async function tick(): Promise<void> {
   await scheduler.tick()
   await dispatcher.idle()
-}
-
-async function press(extra: Record<string, unknown>) {
-  serial += 1
-  return hub.payload.create({
-    collection: 'news',
-    data: {
-      title: 'Pressemelding om ny skole',
-      slug: `pressemelding-${serial}`,
-      department,
-      channels: ['website'],
-      _status: 'published',
-      ...extra,
-    } as never,
-  })
 }
 
 beforeAll(async () => {
@@ -46,6 +32,7 @@ beforeAll(async () => {
       data: { name: 'Oppvekst', kind: 'etat' },
     })
   ).id
+  press = newsPublisher(hub.payload, department, 'Pressemelding om ny skole')
 })
 
 beforeEach(() => {
