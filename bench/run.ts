@@ -17,7 +17,7 @@ const DEFAULT_RUNS = 5
 // Keeps every loop bounded even when someone passes a huge --runs by mistake.
 const MAX_RUNS = 100
 
-type Args = { name: string; runs: number }
+type Args = { name: string; runs: number; flags: Record<string, string> }
 
 function availableBenches(): string[] {
   return fs
@@ -32,7 +32,7 @@ function usage(problem: string): never {
   process.stderr.write(
     [
       problem,
-      'usage: npm run bench -- <name> [--runs N]',
+      'usage: npm run bench -- <name> [--runs N] [bench flags, e.g. fanout --items N]',
       `available: ${names.length > 0 ? names.join(', ') : '(none)'}`,
       '',
     ].join('\n'),
@@ -51,10 +51,15 @@ function parseRuns(raw: string | undefined): number {
 function parseArgs(argv: string[]): Args {
   let name: string | undefined
   let runs = DEFAULT_RUNS
+  // Other `--flag value` / `--flag=value` options go to the bench, which lists the ones it takes
+  // (`export const flags`); anything else is still a usage error (checked once it is loaded).
+  const flags: Record<string, string> = {}
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? ''
+    const flag = /^--([a-z][a-z-]*)(?:=(.*))?$/.exec(arg)
     if (arg === '--runs') runs = parseRuns(argv[++i])
     else if (arg.startsWith('--runs=')) runs = parseRuns(arg.slice('--runs='.length))
+    else if (flag?.[1]) flags[flag[1]] = flag[2] ?? argv[++i] ?? ''
     else if (arg.startsWith('-')) usage(`unknown option ${arg}`)
     else if (name === undefined) name = arg
     else usage(`unexpected argument ${arg}`)
@@ -62,14 +67,18 @@ function parseArgs(argv: string[]): Args {
   if (name === undefined) usage('missing benchmark name')
   // Only names from the listing: an argument never becomes an arbitrary import path.
   if (!availableBenches().includes(name)) usage(`unknown benchmark "${name}"`)
-  return { name, runs }
+  return { name, runs, flags }
 }
 
-async function loadBench(name: string): Promise<BenchFunction> {
+async function loadBench(name: string, flags: Record<string, string>): Promise<BenchFunction> {
   const url = pathToFileURL(path.join(BENCH_DIR, `${name}.ts`)).href
-  const mod = (await import(url)) as { default?: unknown }
+  const mod = (await import(url)) as { default?: unknown; flags?: unknown }
   if (typeof mod.default !== 'function') {
     throw new Error(`bench/${name}.ts must export a default async function`)
+  }
+  const known = Array.isArray(mod.flags) ? (mod.flags as unknown[]) : []
+  for (const flag of Object.keys(flags)) {
+    if (!known.includes(flag)) usage(`unknown option --${flag} for ${name}`)
   }
   return mod.default as BenchFunction
 }
@@ -100,8 +109,8 @@ async function main(): Promise<void> {
   process.once('SIGINT', onSignal)
   process.once('SIGTERM', onSignal)
   try {
-    const bench = await loadBench(args.name)
-    const result = await bench({ runs: args.runs })
+    const bench = await loadBench(args.name, args.flags)
+    const result = await bench({ runs: args.runs, flags: args.flags })
     checkResult(result, args.name)
     printReport(result)
     printResultLine(result)

@@ -2,6 +2,8 @@
 export type BenchOptions = {
   /** Measured runs per case (warm-ups and priming starts are extra and never counted). */
   runs: number
+  /** `--name value` options the bench declared in `export const flags` (values unparsed). */
+  flags?: Record<string, string>
 }
 
 /** Figures for one case, in milliseconds, rounded to 0.1 ms. */
