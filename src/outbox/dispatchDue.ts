@@ -1,6 +1,12 @@
 import type { Payload } from 'payload'
 
-import type { ChannelItem, DeliverContext, Receipt, Target } from '../../channels/contract'
+import type {
+  ChannelAdapter,
+  ChannelItem,
+  DeliverContext,
+  Receipt,
+  Target,
+} from '../../channels/contract'
 import { classifyError, PermanentDeliveryError } from '../../channels/errors'
 import type { ChannelRegistry } from '../../channels/registry'
 import { publicUrl } from '../config/env'
@@ -28,12 +34,18 @@ export async function dispatchDue(options: DispatchOptions): Promise<number> {
     leaseMs,
     limit: options.limit ?? 20,
   })
-  await Promise.all(claimed.map((c) => attempt(options, c, leaseMs)))
+  // One targets() per channel per batch: a website channel loads and decrypts every endpoint.
+  const targets = new Map<string, Promise<Target[]>>()
+  const batch = {
+    ...options,
+    targetsOf: (adapter: ChannelAdapter) => targetsOnce(targets, adapter),
+  }
+  await Promise.all(claimed.map((c) => attempt(batch, c, leaseMs)))
   return claimed.length
 }
 
 async function attempt(
-  options: DispatchOptions,
+  options: BatchOptions,
   claimed: ClaimedDelivery,
   leaseMs: number,
 ): Promise<void> {
@@ -79,7 +91,7 @@ async function retireTarget(options: DispatchOptions, id: number, error: string)
 
 /** One attempt: render and deliver (or retract) through the row's channel adapter. */
 async function send(
-  options: DispatchOptions,
+  options: BatchOptions,
   claimed: ClaimedDelivery,
   leaseMs: number,
 ): Promise<Receipt> {
@@ -92,7 +104,7 @@ async function send(
   })
   const adapter = registry.get(row.channel)
   if (!adapter) throw permanent(`Kanalen «${row.channel}» er ikke satt opp i denne prosessen.`)
-  const targets = await adapter.targets()
+  const targets = await options.targetsOf(adapter)
   const target: Target = targets.find((t) => t.id === row.target) ?? {
     id: row.target,
     name: row.targetName ?? undefined,
@@ -117,4 +129,18 @@ async function send(
 
 function permanent(message: string): Error {
   return new PermanentDeliveryError(message)
+}
+
+type BatchOptions = DispatchOptions & { targetsOf: (adapter: ChannelAdapter) => Promise<Target[]> }
+
+function targetsOnce(
+  cache: Map<string, Promise<Target[]>>,
+  adapter: ChannelAdapter,
+): Promise<Target[]> {
+  let targets = cache.get(adapter.name)
+  if (!targets) {
+    targets = Promise.resolve(adapter.targets())
+    cache.set(adapter.name, targets)
+  }
+  return targets
 }
