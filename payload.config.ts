@@ -61,7 +61,9 @@ export default buildConfig({
     supportedLanguages: { nb, en },
     fallbackLanguage: 'nb',
   },
-  upload: { limits: { fileSize: uploadLimitBytes() } },
+  // Busboy stops reading at the limit and marks the file truncated; the media pipeline then
+  // refuses it with a 400 naming the limit (collections/Media, collections/BrandAssets).
+  upload: { abortOnLimit: false, limits: { fileSize: uploadLimitBytes() } },
   telemetry: false,
   logger: { options: { level: process.env.LOG_LEVEL ?? 'info' } },
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },

@@ -4,6 +4,11 @@ import { mediaDir } from '../../src/config/env'
 import { dateTimeField } from '../shared/fields/dateField'
 import { staffOnly } from '../shared/access/staffOnly'
 import { readMedia } from './access/readMedia'
+import { serveRendition } from './endpoints/serveRendition'
+import { renditionFields } from './fields/renditionFields'
+import { inspectMediaUpload } from './hooks/inspectMediaUpload'
+import { prepareRenditions } from './hooks/prepareRenditions'
+import { removeRenditions, storeRenditions } from './hooks/storeRenditions'
 
 export const Media: CollectionConfig = {
   slug: 'media',
@@ -25,10 +30,20 @@ export const Media: CollectionConfig = {
   },
   upload: {
     staticDir: mediaDir(),
+    // What editors may pick. The stored file is always the cleaned JPEG (PNG with transparency)
+    // made by the media pipeline (media/); the type is read from the bytes, not from this list.
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif'],
     focalPoint: true,
-    crop: true,
+    // Payload's crop would edit the stored file; the presets crop around the focal point instead.
+    crop: false,
   },
+  hooks: {
+    beforeOperation: [inspectMediaUpload],
+    beforeChange: [prepareRenditions],
+    afterChange: [storeRenditions],
+    afterDelete: [removeRenditions],
+  },
+  endpoints: [serveRendition],
   fields: [
     {
       name: 'alt',
@@ -65,6 +80,11 @@ export const Media: CollectionConfig = {
       defaultValue: false,
       label: { nb: 'Samtykke er innhentet', en: 'Consent obtained' },
       admin: { condition: (_, siblingData) => siblingData?.identifiablePeople === true },
+      validate: (value: unknown, { siblingData }: { siblingData: unknown }) =>
+        (siblingData as { identifiablePeople?: boolean }).identifiablePeople !== true ||
+        value === true
+          ? true
+          : 'Bilder av personer som kan kjennes igjen kan bare brukes med samtykke.',
     },
     {
       name: 'licence',
@@ -79,6 +99,19 @@ export const Media: CollectionConfig = {
         { value: 'cc0', label: 'CC0' },
       ],
     },
-    dateTimeField('rightsExpireAt', { nb: 'Bruksretten utløper', en: 'Rights expire' }),
+    dateTimeField(
+      'rightsExpireAt',
+      { nb: 'Bruksretten utløper', en: 'Rights expire' },
+      {
+        index: true,
+        admin: {
+          description: {
+            nb: 'Da trekkes bildet fra alle kanaler, og sakene som bruker det, merkes.',
+            en: 'The image is then withdrawn from every channel and the items using it are flagged.',
+          },
+        },
+      },
+    ),
+    ...renditionFields,
   ],
 }

@@ -1,5 +1,6 @@
-import type { Access, CollectionSlug } from 'payload'
+import type { Access, CollectionSlug, Where } from 'payload'
 
+import { now } from '../../../src/clock'
 import { itemReadConstraint } from '../../shared/access/readItems'
 import { relationId } from '../../shared/roles'
 
@@ -12,7 +13,8 @@ export const ITEM_COLLECTIONS = [
 /**
  * A file is only as visible as the items that show it: outside the staff, a media document (and
  * its file under /api/media/file/…) is readable only while an item the caller may read uses it.
- * Computed at read time because embargo and expiry change visibility without any write.
+ * Computed at read time because embargo, expiry and the image's rights expiry change visibility
+ * without any write.
  */
 export const readMedia: Access = async ({ req }) => {
   const constraint = itemReadConstraint(req)
@@ -33,5 +35,12 @@ export const readMedia: Access = async ({ req }) => {
       if (id !== null) ids.add(id)
     }
   }
-  return { id: { in: [...ids] } }
+  // An image whose rights have expired is withdrawn: only staff still see it.
+  const withdrawn: Where = {
+    or: [
+      { rightsExpireAt: { exists: false } },
+      { rightsExpireAt: { greater_than: now().toISOString() } },
+    ],
+  }
+  return { and: [{ id: { in: [...ids] } }, withdrawn] }
 }
