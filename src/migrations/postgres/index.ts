@@ -1,6 +1,7 @@
 import * as migration_20261126_151531_initial from './20261126_151531_initial';
 import * as migration_20261126_161946_outbox from './20261126_161946_outbox';
 import * as migration_20261126_162347_channel_endpoints from './20261126_162347_channel_endpoints';
+import * as migration_20261126_230000_ledger_claim_indexes from './20261126_230000_ledger_claim_indexes';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261126_162347_channel_endpoints.up,
     down: migration_20261126_162347_channel_endpoints.down,
-    name: '20261126_162347_channel_endpoints'
+    name: '20261126_162347_channel_endpoints',
+  },
+  {
+    up: migration_20261126_230000_ledger_claim_indexes.up,
+    down: migration_20261126_230000_ledger_claim_indexes.down,
+    name: '20261126_230000_ledger_claim_indexes',
   },
 ];
