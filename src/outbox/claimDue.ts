@@ -1,16 +1,32 @@
 import { randomUUID } from 'node:crypto'
 import type { Payload } from 'payload'
 
+import type { DeliveryAction } from '../../channels/contract'
 import { maxAttempts } from './backoff'
-import { isPostgres, runLedgerStatement, sql } from './ledgerSql'
+import { isPostgres, jsonColumn, type Row, runLedgerTransaction, sql } from './ledgerSql'
 
-export type ClaimedDelivery = { id: number; leaseToken: string; attempts: number }
+/** A delivery this worker holds the lease on, with what an attempt needs to know about it. */
+export type ClaimedDelivery = {
+  id: number
+  leaseToken: string
+  /** Attempts so far, this one included (counted at claim). */
+  attempts: number
+  channel: string
+  target: string
+  targetName: string | null
+  action: DeliveryAction
+  itemUid: string
+  /** The `ChannelItem` enqueued with the delivery (null for retractions of unknown items). */
+  snapshot: unknown
+}
 
 export type ClaimOptions = {
   now: Date
   /** How long the claim holds; a worker that dies loses its rows when this passes. */
   leaseMs: number
   limit: number
+  /** Channels not to claim for now (paused after a rate limit). */
+  skipChannels?: readonly string[]
 }
 
 /**
@@ -26,26 +42,31 @@ export async function claimDue(
 ): Promise<ClaimedDelivery[]> {
   const token = randomUUID()
   const now = options.now.toISOString()
-  // A row whose every attempt ended with its worker gone (a crash loop) is dead, not retried forever.
-  await runLedgerStatement(
-    payload,
-    sql`UPDATE deliveries SET status = 'dead', lease_token = NULL, lease_until = NULL, updated_at = ${now},
-          last_error = 'Prosessen som leverte stoppet under hvert forsøk.'
-        WHERE status = 'in_flight' AND lease_until < ${now} AND attempts >= ${maxAttempts()}
-        RETURNING id`,
-  )
   const until = new Date(options.now.getTime() + options.leaseMs).toISOString()
+  const skip = options.skipChannels?.length
+    ? sql`AND d.channel NOT IN (${sql.join(
+        options.skipChannels.map((c) => sql`${c}`),
+        sql`, `,
+      )})`
+    : sql``
+  // The partial indexes (migration ledger_claim_indexes) cover exactly these open states.
   const due = sql`
-    ((d.status IN ('pending', 'retrying') AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= ${now}))
+    d.status IN ('pending', 'retrying', 'in_flight')
+    AND ((d.status <> 'in_flight' AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= ${now}))
       OR (d.status = 'in_flight' AND d.lease_until < ${now}))
+    ${skip}
     AND NOT EXISTS (
       SELECT 1 FROM deliveries e
       WHERE e.item_uid = d.item_uid AND e.channel = d.channel AND e.target = d.target
         AND e.id < d.id AND e.status IN ('pending', 'in_flight', 'retrying'))`
-  const rows = isPostgres(payload)
-    ? await runLedgerStatement(
-        payload,
-        sql`WITH due AS (
+  const returning = sql`id, attempts, channel, target, target_name, action, item_uid, snapshot`
+  const rows = await runLedgerTransaction(payload, async (exec) => {
+    // A row whose every attempt ended with its worker gone (a crash loop) is dead, not retried.
+    await exec(sql`UPDATE deliveries SET status = 'dead', lease_token = NULL, lease_until = NULL,
+          updated_at = ${now}, last_error = 'Prosessen som leverte stoppet under hvert forsøk.'
+        WHERE status = 'in_flight' AND lease_until < ${now} AND attempts >= ${maxAttempts()}`)
+    return isPostgres(payload)
+      ? exec(sql`WITH due AS (
               SELECT d.id FROM deliveries d WHERE ${due}
               ORDER BY d.next_attempt_at NULLS FIRST, d.id
               LIMIT ${options.limit}
@@ -53,21 +74,29 @@ export async function claimDue(
             UPDATE deliveries SET status = 'in_flight', lease_token = ${token},
               lease_until = ${until}, attempts = deliveries.attempts + 1, updated_at = ${now}
             FROM due WHERE deliveries.id = due.id
-            RETURNING deliveries.id AS id, deliveries.attempts AS attempts`,
-      )
-    : await runLedgerStatement(
-        payload,
-        sql`UPDATE deliveries SET status = 'in_flight', lease_token = ${token},
+            RETURNING deliveries.id, deliveries.attempts, deliveries.channel, deliveries.target,
+              deliveries.target_name, deliveries.action, deliveries.item_uid, deliveries.snapshot`)
+      : exec(sql`UPDATE deliveries SET status = 'in_flight', lease_token = ${token},
               lease_until = ${until}, attempts = attempts + 1, updated_at = ${now}
             WHERE id IN (
               SELECT d.id FROM deliveries d WHERE ${due}
               ORDER BY d.next_attempt_at IS NOT NULL, d.next_attempt_at, d.id
               LIMIT ${options.limit})
-            RETURNING id, attempts`,
-      )
-  return rows.map((row) => ({
+            RETURNING ${returning}`)
+  })
+  return rows.map((row) => toClaimed(row, token)).sort((a, b) => a.id - b.id)
+}
+
+function toClaimed(row: Row, leaseToken: string): ClaimedDelivery {
+  return {
     id: Number(row.id),
-    leaseToken: token,
+    leaseToken,
     attempts: Number(row.attempts),
-  }))
+    channel: String(row.channel),
+    target: String(row.target),
+    targetName: typeof row.target_name === 'string' ? row.target_name : null,
+    action: String(row.action) as DeliveryAction,
+    itemUid: String(row.item_uid),
+    snapshot: jsonColumn(row.snapshot),
+  }
 }

@@ -1,7 +1,10 @@
 import type { Payload } from 'payload'
 
 import type { ChannelRegistry } from '../../channels/registry'
-import { dispatchDue } from './dispatchDue'
+import { createSettleQueue } from './createSettleQueue'
+import { createTargetsCache } from './createTargetsCache'
+import { type DispatchOptions, startDispatchRound } from './dispatchDue'
+import { createChannelPauses } from './pauseChannel'
 
 export type Dispatcher = {
   /** Dispatch now: after an enqueue, or on the scheduler's tick. */
@@ -17,7 +20,8 @@ export type DispatcherOptions = {
   registry: ChannelRegistry
   now: () => Date
   worker: string
-  batch?: number
+  /** Attempts in flight at once in this process. */
+  concurrency?: number
   leaseMs?: number
   onError?: (err: unknown) => void
 }
@@ -28,32 +32,60 @@ export type DispatcherOptions = {
  */
 const REWAKE_MS = [25, 100, 400]
 
+export const DEFAULT_CONCURRENCY = 32
+
 /**
- * Runs dispatch rounds until nothing is due. One loop at a time per process; a wake during a
- * loop makes it go round once more instead of starting a second loop.
+ * Keeps up to `concurrency` attempts in flight until nothing is due: it claims again whenever
+ * half its room is free, instead of waiting for a whole batch (one slow receiver would hold
+ * up every other). One loop per process; a wake during a loop makes it look once more.
  */
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const shutdown = new AbortController()
+  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY)
+  const round: DispatchOptions = {
+    payload: options.payload,
+    registry: options.registry,
+    now: options.now,
+    worker: options.worker,
+    leaseMs: options.leaseMs,
+    signal: shutdown.signal,
+    settler: createSettleQueue(options.payload),
+    pauses: createChannelPauses(),
+    // Matches the website adapter's endpoint age: a changed endpoint counts within a second.
+    targetsOf: createTargetsCache(1000),
+    onError: (err) => options.onError?.(err),
+  }
   let running: Promise<void> | undefined
   let again = false
   let stopped = false
   const timers = new Set<NodeJS.Timeout>()
 
+  const drain = async (): Promise<void> => {
+    const inFlight = new Set<Promise<unknown>>()
+    for (;;) {
+      const room = concurrency - inFlight.size
+      let claimed = 0
+      if (!stopped && (room * 2 >= concurrency || inFlight.size === 0)) {
+        const attempts = await startDispatchRound(round, room)
+        claimed = attempts.length
+        for (const attempt of attempts) {
+          const tracked: Promise<unknown> = attempt.finally(() => inFlight.delete(tracked))
+          inFlight.add(tracked)
+        }
+      }
+      if (inFlight.size === 0 && (claimed === 0 || stopped)) return
+      // Full, or nothing was due but attempts still run (finishing one may free the next row of
+      // its item): wait for one to finish, then look again.
+      if (claimed === 0 || room - claimed < Math.ceil(concurrency / 2)) {
+        await Promise.race(inFlight)
+      }
+    }
+  }
+
   const loop = async (): Promise<void> => {
     do {
       again = false
-      let attempted: number
-      do {
-        attempted = await dispatchDue({
-          payload: options.payload,
-          registry: options.registry,
-          now: options.now,
-          worker: options.worker,
-          limit: options.batch,
-          leaseMs: options.leaseMs,
-          signal: shutdown.signal,
-        })
-      } while (attempted > 0 && !stopped)
+      await drain()
     } while (again && !stopped)
   }
 

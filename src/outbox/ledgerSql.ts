@@ -1,11 +1,14 @@
 import { sql } from '@payloadcms/db-sqlite'
 import type { Payload } from 'payload'
 
-type SQL = ReturnType<typeof sql>
-type Row = Record<string, unknown>
+export type SQL = ReturnType<typeof sql>
+export type Row = Record<string, unknown>
 type PgTx = { execute: (query: SQL) => Promise<{ rows: Row[] }> }
 type SqliteTx = { all: (query: SQL) => Promise<Row[]> }
 type Sessions = { sessions: Record<string, { db: unknown }> }
+
+/** Runs one statement inside the caller's transaction and returns the rows it returned. */
+export type LedgerExec = (query: SQL) => Promise<Row[]>
 
 export { sql }
 
@@ -14,23 +17,42 @@ export function isPostgres(payload: Payload): boolean {
 }
 
 /**
- * Runs one ledger statement in its own transaction and returns the rows it returned. On SQLite
- * the transaction also takes the process's turn (see serialisedSqliteAdapter), so a raw write
- * never waits inside a synchronous call for a lock its own process holds.
+ * Runs ledger statements in one transaction. On SQLite the transaction also takes the process's
+ * turn (see serialisedSqliteAdapter), so a raw write never waits inside a synchronous call for a
+ * lock its own process holds.
  */
-export async function runLedgerStatement(payload: Payload, query: SQL): Promise<Row[]> {
+export async function runLedgerTransaction<T>(
+  payload: Payload,
+  work: (exec: LedgerExec) => Promise<T>,
+): Promise<T> {
   const id = await payload.db.beginTransaction()
   if (id === null) throw new Error('The ledger needs a database with transactions.')
   try {
     const tx = (payload.db as unknown as Sessions).sessions[String(id)]?.db
     if (!tx) throw new Error('Transaction session not found')
-    const rows = isPostgres(payload)
-      ? (await (tx as PgTx).execute(query)).rows
-      : await (tx as SqliteTx).all(query)
+    const exec: LedgerExec = isPostgres(payload)
+      ? async (query) => (await (tx as PgTx).execute(query)).rows
+      : (query) => (tx as SqliteTx).all(query)
+    const result = await work(exec)
     await payload.db.commitTransaction(id)
-    return rows
+    return result
   } catch (err) {
     await payload.db.rollbackTransaction(id)
     throw err
+  }
+}
+
+/** Runs one ledger statement in its own transaction and returns the rows it returned. */
+export function runLedgerStatement(payload: Payload, query: SQL): Promise<Row[]> {
+  return runLedgerTransaction(payload, (exec) => exec(query))
+}
+
+/** A JSON column as stored: an object on PostgreSQL (jsonb), text on SQLite. */
+export function jsonColumn(value: unknown): unknown {
+  if (typeof value !== 'string') return value ?? null
+  try {
+    return JSON.parse(value) as unknown
+  } catch {
+    return null
   }
 }

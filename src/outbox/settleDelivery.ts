@@ -4,7 +4,8 @@ import type { Receipt } from '../../channels/contract'
 import { nextRetryDelaySeconds } from './backoff'
 import type { ClaimedDelivery } from './claimDue'
 import type { AttemptOutcome, DeliveryStatus } from './deliveryStates'
-import { runLedgerStatement, sql } from './ledgerSql'
+import { isPostgres, runLedgerTransaction } from './ledgerSql'
+import { attemptsInsert, settleStatements } from './settleSql'
 
 export type Settlement =
   | { outcome: 'delivered'; statusCode?: number; receipt?: Receipt }
@@ -50,6 +51,12 @@ export function nextState(
   }
 }
 
+export type SettleEntry = {
+  claimed: Pick<ClaimedDelivery, 'id' | 'leaseToken' | 'attempts'>
+  settlement: Settlement
+  ctx: SettleContext
+}
+
 /**
  * Records an attempt and moves the delivery on, but only while the caller still holds the
  * lease: a worker that stalled past its lease (and whose row another worker has since claimed)
@@ -57,41 +64,34 @@ export function nextState(
  */
 export async function settleDelivery(
   payload: Payload,
-  claimed: ClaimedDelivery,
+  claimed: SettleEntry['claimed'],
   settlement: Settlement,
   ctx: SettleContext,
 ): Promise<SettleResult> {
-  const next = nextState(claimed, settlement, ctx.now, ctx.random)
-  const now = ctx.now.toISOString()
-  const error = settlement.outcome === 'delivered' ? null : settlement.error.slice(0, 2000)
-  const delivered = settlement.outcome === 'delivered' ? settlement : undefined
-  const rows = await runLedgerStatement(
-    payload,
-    sql`UPDATE deliveries SET status = ${next.status},
-          next_attempt_at = ${next.nextAttemptAt?.toISOString() ?? null},
-          lease_token = NULL, lease_until = NULL, updated_at = ${now},
-          last_status_code = ${settlement.statusCode ?? null},
-          last_error = ${error},
-          delivered_at = ${delivered ? now : null},
-          receipt = COALESCE(${delivered?.receipt ? JSON.stringify(delivered.receipt) : null}, receipt),
-          external_id = COALESCE(${delivered?.receipt?.externalId ?? null}, external_id),
-          external_url = COALESCE(${delivered?.receipt?.externalUrl ?? null}, external_url)
-        WHERE id = ${claimed.id} AND lease_token = ${claimed.leaseToken} AND status = 'in_flight'
-        RETURNING id`,
-  )
-  await payload.create({
-    collection: 'delivery-attempts',
-    data: {
-      delivery: claimed.id,
-      attempt: claimed.attempts,
-      startedAt: ctx.startedAt.toISOString(),
-      durationMs: ctx.now.getTime() - ctx.startedAt.getTime(),
-      statusCode: settlement.statusCode ?? null,
-      outcome: settlement.outcome,
-      error,
-      worker: ctx.worker,
-    },
+  const [result] = await settleDeliveries(payload, [{ claimed, settlement, ctx }])
+  if (!result) throw new Error('settleDeliveries returned no result')
+  return result
+}
+
+/**
+ * `settleDelivery` for many attempts in one transaction: the dispatcher settles what finished
+ * together, so a delivery costs a share of one commit instead of a commit of its own.
+ */
+export async function settleDeliveries(
+  payload: Payload,
+  entries: readonly SettleEntry[],
+): Promise<SettleResult[]> {
+  if (entries.length === 0) return []
+  const nexts = entries.map((e) => nextState(e.claimed, e.settlement, e.ctx.now, e.ctx.random))
+  return runLedgerTransaction(payload, async (exec) => {
+    const settled = new Set<number>()
+    for (const statement of settleStatements(entries, nexts, isPostgres(payload))) {
+      for (const row of await exec(statement)) settled.add(Number(row.id))
+    }
+    await exec(attemptsInsert(entries))
+    return entries.map((entry, i): SettleResult => {
+      const next = nexts[i]
+      return next && settled.has(entry.claimed.id) ? next : { status: 'lease-lost' }
+    })
   })
-  if (rows.length === 0) return { status: 'lease-lost' }
-  return next
 }

@@ -20,8 +20,11 @@ function endpoint(overrides: Partial<WebsiteEndpoint> = {}): WebsiteEndpoint {
   return testEndpoint(fake.receiver.url, fake.secret, overrides)
 }
 
-async function firstTarget(endpoints: WebsiteEndpoint[]) {
-  const adapter = adapterOver(endpoints)
+async function firstTarget(
+  endpoints: WebsiteEndpoint[],
+  options: { endpointMaxAgeMs?: number } = {},
+) {
+  const adapter = adapterOver(endpoints, options)
   const [target] = await adapter.targets()
   if (!target) throw new Error('no target')
   const message = adapter.render(sampleItem(), { target, now: RENDER_NOW, publicUrl: PUBLIC_URL })
@@ -74,6 +77,44 @@ describe('website adapter: targets and audiences', () => {
   })
 })
 
+/** Endpoints read again at every delivery, so a change right after `targets()` is seen. */
+const READ_EVERY_TIME = { endpointMaxAgeMs: 0 }
+
+describe('website adapter: endpoint reads', () => {
+  it('should deliver to the endpoints targets() just listed without reading them again', async () => {
+    const endpoints = [endpoint()]
+    let reads = 0
+    const adapter = adapterOver(endpoints, {
+      loadEndpoints: () => {
+        reads++
+        return Promise.resolve([...endpoints])
+      },
+    })
+    const [target] = await adapter.targets()
+    if (!target) throw new Error('no target')
+    const message = adapter.render(sampleItem(), { target, now: RENDER_NOW, publicUrl: PUBLIC_URL })
+    await adapter.deliver(message, deliverContext(target, 'publish'))
+    expect(reads).toBe(1)
+  })
+
+  it('should read the endpoint again when the listed one is older than the allowed age', async () => {
+    const endpoints = [endpoint()]
+    let reads = 0
+    const adapter = adapterOver(endpoints, {
+      ...READ_EVERY_TIME,
+      loadEndpoints: () => {
+        reads++
+        return Promise.resolve([...endpoints])
+      },
+    })
+    const [target] = await adapter.targets()
+    if (!target) throw new Error('no target')
+    const message = adapter.render(sampleItem(), { target, now: RENDER_NOW, publicUrl: PUBLIC_URL })
+    await adapter.deliver(message, deliverContext(target, 'publish'))
+    expect(reads).toBe(2)
+  })
+})
+
 describe('website adapter: subscriptions and unusable endpoints', () => {
   it('should send nothing for an update the endpoint does not subscribe to', async () => {
     const { adapter, target, message } = await firstTarget([
@@ -96,7 +137,7 @@ describe('website adapter: subscriptions and unusable endpoints', () => {
 
   it('should fail permanently for an endpoint disabled since the targets were listed', async () => {
     const endpoints = [endpoint()]
-    const { adapter, target, message } = await firstTarget(endpoints)
+    const { adapter, target, message } = await firstTarget(endpoints, READ_EVERY_TIME)
     endpoints[0] = endpoint({ enabled: false })
     await expect(adapter.deliver(message, deliverContext(target, 'publish'))).rejects.toMatchObject(
       { code: 'endpoint-disabled' },
@@ -105,7 +146,7 @@ describe('website adapter: subscriptions and unusable endpoints', () => {
 
   it('should fail permanently for an endpoint deleted since the targets were listed', async () => {
     const endpoints = [endpoint()]
-    const { adapter, target, message } = await firstTarget(endpoints)
+    const { adapter, target, message } = await firstTarget(endpoints, READ_EVERY_TIME)
     endpoints.length = 0
     await expect(adapter.deliver(message, deliverContext(target, 'publish'))).rejects.toMatchObject(
       { code: 'endpoint-missing' },
@@ -114,7 +155,7 @@ describe('website adapter: subscriptions and unusable endpoints', () => {
 
   it('should count a retraction at a deleted endpoint as done', async () => {
     const endpoints = [endpoint()]
-    const { adapter, target, message } = await firstTarget(endpoints)
+    const { adapter, target, message } = await firstTarget(endpoints, READ_EVERY_TIME)
     const receipt = await adapter.deliver(message, deliverContext(target, 'publish'))
     endpoints.length = 0
     await expect(

@@ -1,0 +1,54 @@
+import type { ChannelAdapter, DeliverContext, Receipt } from '../../channels/contract'
+import { RateLimitedError, TransientDeliveryError } from '../../channels/errors'
+import { sandboxAdapter, type SandboxMessage } from '../../channels/sandbox/sandboxAdapter'
+
+/** What the channel does on its next deliveries, in order; then it simply succeeds. */
+export type Step =
+  | 'ok'
+  /** Creates the copy, then the connection drops: the outbox cannot know it landed. */
+  | 'created-then-fail'
+  | { rateLimited: number }
+
+/**
+ * A stand-in for an external channel without idempotency keys (like Facebook or Slack): it
+ * keeps the copies it holds, can be told to fail, and can look a copy up by delivery id.
+ */
+export function scriptedChannel(name: string, options: { slowMs?: number } = {}) {
+  const inner = sandboxAdapter({ name, targets: [{ id: 'main', name: 'Hoved', public: true }] })
+  const script: Step[] = []
+  const copies = new Map<string, Receipt>()
+  const calls = { deliver: 0, find: 0, inFlight: 0, maxInFlight: 0 }
+
+  const adapter: ChannelAdapter<SandboxMessage> = {
+    name,
+    targets: () => inner.targets(),
+    accepts: () => true,
+    render: (item, ctx) => inner.render(item, ctx),
+    async deliver(message, ctx: DeliverContext<'publish' | 'update'>) {
+      calls.deliver++
+      calls.inFlight++
+      calls.maxInFlight = Math.max(calls.maxInFlight, calls.inFlight)
+      try {
+        if (options.slowMs) await new Promise((resolve) => setTimeout(resolve, options.slowMs))
+        const step = script.shift() ?? 'ok'
+        if (typeof step === 'object') {
+          throw new RateLimitedError('429 Too Many Requests', {
+            statusCode: 429,
+            retryAfterSeconds: step.rateLimited,
+          })
+        }
+        const receipt = await inner.deliver(message, ctx)
+        copies.set(ctx.deliveryId, receipt)
+        if (step === 'created-then-fail') throw new TransientDeliveryError('socket hang up')
+        return receipt
+      } finally {
+        calls.inFlight--
+      }
+    },
+    find(_message, ctx) {
+      calls.find++
+      return Promise.resolve(copies.get(ctx.deliveryId) ?? null)
+    },
+  }
+  return { adapter, script, copies, calls }
+}
