@@ -5,16 +5,9 @@ import { operatorEndpoints } from './endpoints/operatorEndpoints'
 import { staffOnly } from '../shared/access/staffOnly'
 import { dateTimeField } from '../shared/fields/dateField'
 import { DELIVERY_ACTIONS, DELIVERY_STATUSES } from '../../src/outbox/deliveryStates'
+import { DELIVERY_STATUS_LABELS } from './statusLabels'
 
-const STATUS_LABELS: Record<(typeof DELIVERY_STATUSES)[number], { nb: string; en: string }> = {
-  pending: { nb: 'Venter', en: 'Pending' },
-  in_flight: { nb: 'Sendes nå', en: 'In flight' },
-  delivered: { nb: 'Levert', en: 'Delivered' },
-  retrying: { nb: 'Prøver igjen', en: 'Retrying' },
-  dead: { nb: 'Feilet', en: 'Dead' },
-  superseded: { nb: 'Erstattet av nyere versjon', en: 'Superseded' },
-  cancelled: { nb: 'Avbrutt', en: 'Cancelled' },
-}
+const COMPONENTS = '/collections/Deliveries/components'
 
 const ACTION_LABELS: Record<(typeof DELIVERY_ACTIONS)[number], { nb: string; en: string }> = {
   publish: { nb: 'Publiser', en: 'Publish' },
@@ -35,6 +28,7 @@ export const Deliveries: CollectionConfig = {
     singular: { nb: 'Leveranse', en: 'Delivery' },
     plural: { nb: 'Leveranser', en: 'Deliveries' },
   },
+  defaultSort: '-updatedAt',
   admin: {
     useAsTitle: 'itemTitle',
     defaultColumns: [
@@ -44,9 +38,15 @@ export const Deliveries: CollectionConfig = {
       'action',
       'status',
       'attempts',
+      'nextAttemptAt',
+      'lastError',
       'updatedAt',
     ],
+    listSearchableFields: ['itemTitle', 'itemUid'],
     group: { nb: 'Kanaler', en: 'Channels' },
+    components: {
+      beforeListTable: [`${COMPONENTS}/DeliveriesFilterBar#DeliveriesFilterBar`],
+    },
   },
   access: { read: staffOnly, create: () => false, update: () => false, delete: () => false },
   endpoints: operatorEndpoints,
@@ -60,7 +60,15 @@ export const Deliveries: CollectionConfig = {
       options: ITEM_COLLECTIONS.map((value) => ({ value, label: value })),
     },
     { name: 'itemId', type: 'text', required: true, index: true, label: { nb: 'Sak', en: 'Item' } },
-    { name: 'itemUid', type: 'text', required: true, index: true, admin: { hidden: true } },
+    {
+      // Filterable so the Distribution panel's link shows up as a condition in the list's filters.
+      name: 'itemUid',
+      type: 'text',
+      required: true,
+      index: true,
+      label: { nb: 'Sak (uid)', en: 'Item (uid)' },
+      admin: { position: 'sidebar', disableListColumn: true },
+    },
     { name: 'itemTitle', type: 'text', label: { nb: 'Tittel', en: 'Title' } },
     { name: 'revision', type: 'number', required: true, label: { nb: 'Versjon', en: 'Revision' } },
     {
@@ -69,6 +77,7 @@ export const Deliveries: CollectionConfig = {
       required: true,
       index: true,
       label: { nb: 'Kanal', en: 'Channel' },
+      admin: { components: { Cell: `${COMPONENTS}/ChannelCell#ChannelCell` } },
     },
     { name: 'target', type: 'text', required: true, label: { nb: 'Mottaker', en: 'Target' } },
     { name: 'targetName', type: 'text', label: { nb: 'Mottakernavn', en: 'Target name' } },
@@ -86,7 +95,8 @@ export const Deliveries: CollectionConfig = {
       index: true,
       defaultValue: 'pending',
       label: { nb: 'Status', en: 'Status' },
-      options: DELIVERY_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] })),
+      options: DELIVERY_STATUSES.map((value) => ({ value, label: DELIVERY_STATUS_LABELS[value] })),
+      admin: { components: { Cell: `${COMPONENTS}/StatusCell#StatusCell` } },
     },
     {
       name: 'attempts',

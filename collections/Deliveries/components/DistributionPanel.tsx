@@ -15,6 +15,8 @@ import {
   safeHref,
   type DeliveryRow,
 } from './deliveryRows'
+import { deliveriesListHref } from './listWhere'
+import { useChannelLabels } from './useChannelLabels'
 
 type Load = { state: 'loading' } | { state: 'error' } | { state: 'ready'; rows: DeliveryRow[] }
 
@@ -48,6 +50,7 @@ export const DistributionPanel: UIFieldClientComponent = ({ field }) => {
     },
   } = useConfig()
   const { i18n } = useTranslation()
+  const { labelOf } = useChannelLabels()
 
   const [load, setLoad] = useState<Load>({ state: 'loading' })
   const [busy, setBusy] = useState<number | null>(null)
@@ -112,9 +115,7 @@ export const DistributionPanel: UIFieldClientComponent = ({ field }) => {
   if (id === undefined || !uid) return null
 
   const heading = field.label ? getTranslation(field.label, i18n) : 'Distribusjon'
-  const listHref = `${adminRoute}/collections/deliveries?${new URLSearchParams({
-    'where[itemUid][equals]': uid,
-  }).toString()}`
+  const listHref = deliveriesListHref(adminRoute, { itemUid: uid })
 
   return (
     <section
@@ -134,7 +135,7 @@ export const DistributionPanel: UIFieldClientComponent = ({ field }) => {
         <button type="button" style={button} onClick={refresh}>
           Oppdater
         </button>
-        <a href={listHref}>Se alle leveranser</a>
+        <a href={listHref}>Se alle leveransene for saken</a>
       </div>
 
       <p aria-live="polite" role="status" style={{ minHeight: '1.5em', margin: '0.5rem 0' }}>
@@ -183,6 +184,7 @@ export const DistributionPanel: UIFieldClientComponent = ({ field }) => {
                 <DeliveryTableRow
                   key={row.id}
                   row={row}
+                  channel={labelOf(row.channel)}
                   busy={busy === row.id}
                   disabled={busy !== null}
                   onAct={(action) => void act(row, action)}
@@ -198,18 +200,19 @@ export const DistributionPanel: UIFieldClientComponent = ({ field }) => {
 
 function DeliveryTableRow(props: {
   row: DeliveryRow
+  channel: string
   busy: boolean
   disabled: boolean
   onAct: (action: 'redrive' | 'cancel') => void
 }) {
-  const { row, busy, disabled, onAct } = props
+  const { row, channel, busy, disabled, onAct } = props
   const target = row.targetName || row.target
   const href = safeHref(row.externalUrl)
   const when = formatOslo(row.updatedAt)
   return (
     <tr>
       <th scope="row" style={{ ...cell, fontWeight: 'normal' }}>
-        {row.channel}
+        {channel}
       </th>
       <td style={cell}>{target}</td>
       <td style={cell}>{STATUS_LABELS_NB[row.status] ?? row.status}</td>
@@ -218,7 +221,7 @@ function DeliveryTableRow(props: {
       <td style={cell}>
         {href ? (
           <a href={href} target="_blank" rel="noopener noreferrer">
-            Åpne<span style={visuallyHidden}> i {row.channel} (ny fane)</span>
+            Åpne<span style={visuallyHidden}> i {channel} (ny fane)</span>
           </a>
         ) : (
           (row.externalUrl ?? '')
@@ -234,7 +237,7 @@ function DeliveryTableRow(props: {
             style={button}
             disabled={disabled}
             aria-busy={busy}
-            aria-label={`Prøv igjen: ${row.channel}, ${target}`}
+            aria-label={`Prøv igjen: ${channel}, ${target}`}
             onClick={() => onAct('redrive')}
           >
             Prøv igjen
@@ -246,7 +249,7 @@ function DeliveryTableRow(props: {
             style={button}
             disabled={disabled}
             aria-busy={busy}
-            aria-label={`Avbryt: ${row.channel}, ${target}`}
+            aria-label={`Avbryt: ${channel}, ${target}`}
             onClick={() => onAct('cancel')}
           >
             Avbryt

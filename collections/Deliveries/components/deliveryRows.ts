@@ -1,4 +1,5 @@
 import type { DeliveryStatus } from '../../../src/outbox/deliveryStates'
+import { DELIVERY_STATUS_LABELS } from '../statusLabels'
 
 /** The fields of a delivery row the distribution panel reads (REST, depth 0). */
 export type DeliveryRow = {
@@ -14,16 +15,10 @@ export type DeliveryRow = {
   updatedAt?: string | null
 }
 
-/** Norwegian status labels, as in the ledger's own select options (collections/Deliveries). */
-export const STATUS_LABELS_NB: Record<DeliveryStatus, string> = {
-  pending: 'Venter',
-  in_flight: 'Sendes nå',
-  delivered: 'Levert',
-  retrying: 'Prøver igjen',
-  dead: 'Feilet',
-  superseded: 'Erstattet',
-  cancelled: 'Avbrutt',
-}
+/** Norwegian status labels, the same words as the list and its filters. */
+export const STATUS_LABELS_NB = Object.fromEntries(
+  Object.entries(DELIVERY_STATUS_LABELS).map(([status, label]) => [status, label.nb]),
+) as Record<DeliveryStatus, string>
 
 /** Statuses the operator endpoints accept (src/outbox/operatorActions.ts). */
 export const REDRIVABLE: readonly DeliveryStatus[] = ['dead', 'cancelled']
