@@ -50,6 +50,8 @@ export const ChannelEndpoints: CollectionConfig = {
     singular: { nb: 'Webhook-mottaker', en: 'Webhook endpoint' },
     plural: { nb: 'Mottakere (webhooks)', en: 'Webhook endpoints' },
   },
+  // A copy would get a fresh secret that nobody is ever shown, so there is nothing to duplicate.
+  disableDuplicate: true,
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'url', 'events', 'audiences', 'enabled'],
@@ -148,6 +150,16 @@ export const ChannelEndpoints: CollectionConfig = {
       },
     },
     {
+      name: 'secretPanel',
+      type: 'ui',
+      label: { nb: 'Hemmelighet', en: 'Secret' },
+      admin: {
+        components: {
+          Field: '/collections/ChannelEndpoints/components/SecretPanel#SecretPanel',
+        },
+      },
+    },
+    {
       name: 'secretCiphertext',
       type: 'text',
       hidden: true,
@@ -165,13 +177,8 @@ export const ChannelEndpoints: CollectionConfig = {
       {
         timezone: false,
         access: { create: nobody, update: nobody },
-        admin: {
-          readOnly: true,
-          description: {
-            nb: 'Etter en rotasjon signeres webhooks med både ny og forrige hemmelighet i 24 timer.',
-            en: 'After a rotation, webhooks are signed with both secrets for 24 hours.',
-          },
-        },
+        // The secret panel shows it, kept current after a rotation; a form field would go stale.
+        admin: { disabled: true },
       },
     ),
   ],
