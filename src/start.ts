@@ -8,7 +8,15 @@ import type { ChannelRegistry } from '../channels/registry'
 import { buildChannelRegistry } from './boot/channelRegistry'
 import { ensureBuild } from './boot/ensureBuild'
 import { now } from './clock'
-import { databaseKind, demoEnabled, hubRole, port } from './config/env'
+import {
+  databaseKind,
+  deliveryLeaseMs,
+  demoEnabled,
+  hubRole,
+  port,
+  retryScale,
+  webhookTimeoutMs,
+} from './config/env'
 import { closeDatabase } from './db/closeDatabase'
 import { setActiveRegistry, setEnqueueListener } from './outbox/activeRegistry'
 import { createDispatcher, type Dispatcher } from './outbox/createDispatcher'
@@ -18,6 +26,10 @@ import { type HubServer, startServer } from './server'
 
 const dev = process.argv.includes('--dev')
 const role = hubRole()
+// Read before anything starts, so a bad value stops the start instead of the first retry.
+const leaseMs = deliveryLeaseMs()
+retryScale()
+webhookTimeoutMs()
 const started = Date.now()
 if (!dev && role !== 'worker') await ensureBuild()
 
@@ -42,6 +54,7 @@ if (role !== 'web' && registry && payload.db.name === 'mongoose') {
     registry,
     now,
     worker: `${os.hostname()}:${process.pid}`,
+    leaseMs,
     onError,
   })
   scheduler = startScheduler({ payload, registry, dispatcher, now, onError })

@@ -6,7 +6,7 @@ import type { ChannelAdapter } from '../../channels/contract'
 import { createRegistry, type ChannelRegistry } from '../../channels/registry'
 import { sandboxAdapter } from '../../channels/sandbox/sandboxAdapter'
 import { disableEndpoint, loadEndpointsFromPayload, websiteAdapter } from '../../channels/website'
-import { dataDir, demoEnabled, sandboxChannelsSetting } from '../config/env'
+import { dataDir, demoEnabled, sandboxChannelsSetting, webhookTimeoutMs } from '../config/env'
 
 /** Channels the demo stands in for with the sandbox, since it has no credentials for them. */
 const DEMO_SANDBOXED = ['facebook', 'portal', 'slack']
@@ -29,6 +29,7 @@ export function buildChannelRegistry(payload: Payload): ChannelRegistry {
       websiteAdapter({
         loadEndpoints: loadEndpointsFromPayload(payload),
         disableEndpoint: (id, reason) => disableEndpoint(payload, id, reason),
+        timeoutMs: webhookTimeoutMs(),
       }),
     )
   }

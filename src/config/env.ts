@@ -92,3 +92,41 @@ export function sandboxChannelsSetting(): string | undefined {
 export function webhookAllowPrivate(): boolean {
   return process.env.WEBHOOK_ALLOW_PRIVATE === 'true'
 }
+
+/**
+ * Test-only compression of the retry clock: every backoff step and every Retry-After is
+ * multiplied by it, so a crash test sees 5 s / 5 min / 30 min as 10 ms / 0.6 s / 3.6 s at 0.002.
+ * Leases and HTTP timeouts are real time and stay unscaled. Production leaves it at 1.
+ */
+export function retryScale(): number {
+  const raw = process.env.HUB_RETRY_SCALE ?? '1'
+  const scale = Number(raw)
+  if (raw.trim() === '' || !Number.isFinite(scale) || scale <= 0 || scale > 1) {
+    throw new Error(`HUB_RETRY_SCALE must be a number above 0 and at most 1 (got "${raw}")`)
+  }
+  return scale
+}
+
+/**
+ * How long a worker's claim on a delivery holds. A worker that dies loses its rows when it
+ * passes. Its attempts are cut off 5 s before it (after at least 1 s), so a short lease also
+ * means short attempts.
+ */
+export function deliveryLeaseMs(): number {
+  return wholeNumber('HUB_LEASE_MS', 60_000, 5_000, 3_600_000)
+}
+
+/** Deadline for one webhook request, the response body included. */
+export function webhookTimeoutMs(): number {
+  return wholeNumber('WEBHOOK_TIMEOUT_MS', 15_000, 100, 120_000)
+}
+
+function wholeNumber(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name]
+  if (raw === undefined) return fallback
+  const value = Number(raw)
+  if (raw.trim() === '' || !Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`)
+  }
+  return value
+}
