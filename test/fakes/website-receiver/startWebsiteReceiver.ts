@@ -11,6 +11,7 @@ import { readBody } from './readBody'
 import { sendJson } from './sendJson'
 import {
   type CountOptions,
+  type FailureMode,
   type Outcome,
   type RecordedRequest,
   type ScriptedResponse,
@@ -20,7 +21,13 @@ import { verifySignature } from './verifySignature'
 
 export type ReceiverSettings = Pick<
   WebsiteReceiverOptions,
-  'successStatus' | 'failureRate' | 'seed' | 'failureWeights' | 'retryAfter' | 'latencyMs'
+  | 'successStatus'
+  | 'failureRate'
+  | 'seed'
+  | 'failureWeights'
+  | 'retryAfter'
+  | 'latencyMs'
+  | 'maxFailuresPerId'
 >
 
 export interface WebsiteReceiver {
@@ -65,6 +72,7 @@ export async function startWebsiteReceiver(
   const settings: ReceiverSettings = { ...options }
   let random = createPrng(settings.seed ?? 1)
   const log = new DeliveryLog()
+  const failuresById = new Map<string, number>()
   const script: ScriptedResponse[] = []
   const timers = new Set<NodeJS.Timeout>()
   const waiters = new Set<() => void>()
@@ -182,7 +190,10 @@ export async function startWebsiteReceiver(
       const body = scripted.body ?? (entry.accepted ? okBody : { error: `scripted_${status}` })
       return answer(res, entry, 'scripted', status, body, headers, scripted.delayMs)
     }
-    const failure = chooseFailure(random, settings.failureRate ?? 0, settings.failureWeights)
+    const failure = limitFailures(
+      entry.webhookId ?? '',
+      chooseFailure(random, settings.failureRate ?? 0, settings.failureWeights),
+    )
     switch (failure) {
       case 'error500':
         return answer(res, entry, failure, 500, { error: 'internal_error' })
@@ -199,6 +210,14 @@ export async function startWebsiteReceiver(
         entry.accepted = true
         return answer(res, entry, 'ok', success, okBody)
     }
+  }
+
+  const limitFailures = (id: string, failure: FailureMode | null): FailureMode | null => {
+    if (failure === null) return null
+    const failed = failuresById.get(id) ?? 0
+    if (settings.maxFailuresPerId !== undefined && failed >= settings.maxFailuresPerId) return null
+    failuresById.set(id, failed + 1)
+    return failure
   }
 
   const server = createServer((req, res) => void handle(req, res))
@@ -245,6 +264,7 @@ export async function startWebsiteReceiver(
     },
     reset() {
       log.clear()
+      failuresById.clear()
       script.length = 0
       random = createPrng(settings.seed ?? 1)
     },

@@ -78,6 +78,11 @@ export interface WebsiteReceiverOptions {
   seed?: number
   /** Relative weights of the random failure modes; missing modes weigh 0. Default: all 1. */
   failureWeights?: Partial<FailureWeights>
+  /**
+   * Random failures per `webhook-id` at most; later attempts with that id succeed. Keeps a long
+   * randomly failing run from exhausting a sender's retries. Default: no limit.
+   */
+  maxFailuresPerId?: number
   /** `Retry-After` value for random 429s. Default `'1'`. */
   retryAfter?: string
   /** Artificial latency before answering (timers, so other requests are not blocked). */

@@ -218,6 +218,22 @@ describe('website webhook receiver fake', () => {
     expect(new Set(first).size).toBeGreaterThan(1)
   })
 
+  it('should stop failing a webhook-id after maxFailuresPerId random failures', async () => {
+    const secret = generateTestSecret()
+    const receiver = await start({
+      secrets: secret,
+      failureRate: 1,
+      failureWeights: { error500: 1 },
+      maxFailuresPerId: 2,
+    })
+
+    const statuses = []
+    for (let i = 0; i < 4; i++) statuses.push((await deliver(receiver, secret, 'msg_1')).status)
+    statuses.push((await deliver(receiver, secret, 'msg_2')).status)
+
+    expect(statuses).toEqual([500, 500, 200, 200, 500])
+  })
+
   it('should count retries of the same webhook-id as one logical delivery', async () => {
     const secret = generateTestSecret()
     const receiver = await start({ secrets: secret })
