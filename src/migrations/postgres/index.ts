@@ -2,6 +2,8 @@ import * as migration_20261126_151531_initial from './20261126_151531_initial';
 import * as migration_20261126_161946_outbox from './20261126_161946_outbox';
 import * as migration_20261126_162347_channel_endpoints from './20261126_162347_channel_endpoints';
 import * as migration_20261126_230000_ledger_claim_indexes from './20261126_230000_ledger_claim_indexes';
+import * as migration_20261126_230259_media_renditions from './20261126_230259_media_renditions';
+import * as migration_20261126_232001_item_image_rights from './20261126_232001_item_image_rights';
 
 export const migrations = [
   {
@@ -23,5 +25,15 @@ export const migrations = [
     up: migration_20261126_230000_ledger_claim_indexes.up,
     down: migration_20261126_230000_ledger_claim_indexes.down,
     name: '20261126_230000_ledger_claim_indexes',
+  },
+  {
+    up: migration_20261126_230259_media_renditions.up,
+    down: migration_20261126_230259_media_renditions.down,
+    name: '20261126_230259_media_renditions',
+  },
+  {
+    up: migration_20261126_232001_item_image_rights.up,
+    down: migration_20261126_232001_item_image_rights.down,
+    name: '20261126_232001_item_image_rights'
   },
 ];
