@@ -1,6 +1,13 @@
-import type { GlobalConfig, TextField } from 'payload'
+import {
+  type GlobalBeforeChangeHook,
+  type GlobalConfig,
+  type TextField,
+  ValidationError,
+} from 'payload'
 
 import { isOrganisationWide } from '../collections/shared/roles'
+import { type ColourRole, contrastProblems } from '../media/brand/contrast'
+import { TYPEFACES } from '../media/brand/typefaces'
 
 const HEX = /^#[0-9a-f]{6}$/i
 
@@ -16,6 +23,20 @@ function colour(name: string, label: { nb: string; en: string }, defaultValue: s
   }
 }
 
+/**
+ * Colour pairs that carry text must be readable (WCAG 2.1: 4.5:1 body text, 3:1 large text).
+ * A failing pair refuses the save with a 400 that names the colours and the ratio found.
+ */
+const checkContrast: GlobalBeforeChangeHook = ({ data, originalDoc }) => {
+  const colours = {
+    ...((originalDoc as { colours?: object } | undefined)?.colours ?? {}),
+    ...((data as { colours?: object }).colours ?? {}),
+  } as Partial<Record<ColourRole, string>>
+  const problems = contrastProblems(colours)
+  if (problems.length > 0) throw new ValidationError({ errors: problems, global: 'brand' })
+  return data as unknown
+}
+
 /** One graphic profile on every channel: coat of arms, colours, typeface. */
 export const Brand: GlobalConfig = {
   slug: 'brand',
@@ -25,6 +46,7 @@ export const Brand: GlobalConfig = {
     read: () => true,
     update: ({ req }) => isOrganisationWide(req),
   },
+  hooks: { beforeChange: [checkContrast] },
   fields: [
     {
       name: 'organisationName',
@@ -56,6 +78,16 @@ export const Brand: GlobalConfig = {
       required: true,
       defaultValue: 'Source Sans 3',
       label: { nb: 'Skrifttype', en: 'Typeface' },
+      admin: {
+        description: {
+          nb: `Skrifter som følger med huben: ${TYPEFACES.map((t) => t.name).join(', ')}.`,
+          en: `Typefaces that ship with the hub: ${TYPEFACES.map((t) => t.name).join(', ')}.`,
+        },
+      },
+      validate: (value: unknown) =>
+        TYPEFACES.some((t) => t.name === value)
+          ? true
+          : `Velg en skrift som følger med huben: ${TYPEFACES.map((t) => t.name).join(', ')}. Andre skrifter ville se ulike ut fra maskin til maskin.`,
     },
   ],
 }

@@ -4,6 +4,7 @@ import { mediaDir } from '../../src/config/env'
 import { dateTimeField } from '../shared/fields/dateField'
 import { staffOnly } from '../shared/access/staffOnly'
 import { readMedia } from './access/readMedia'
+import { serveGenerated } from './endpoints/serveGenerated'
 import { serveRendition } from './endpoints/serveRendition'
 import { renditionFields } from './fields/renditionFields'
 import { inspectMediaUpload } from './hooks/inspectMediaUpload'
@@ -43,7 +44,7 @@ export const Media: CollectionConfig = {
     afterChange: [storeRenditions],
     afterDelete: [removeRenditions],
   },
-  endpoints: [serveRendition],
+  endpoints: [serveRendition, serveGenerated],
   fields: [
     {
       name: 'alt',

@@ -6,6 +6,7 @@ import { channelsField, type ChannelName } from './channelsField'
 import { dateTimeField, isBefore } from './dateField'
 import { departmentField } from './departmentField'
 import { distributionField } from './distributionField'
+import { imageFields } from './imageFields'
 import { slugField } from './slugField'
 
 export const AUDIENCES = ['public', 'internal', 'both'] as const
@@ -47,12 +48,7 @@ export function itemFields(options: ItemFieldOptions): Field[] {
       },
     },
     { name: 'body', type: 'richText', label: { nb: 'Brødtekst', en: 'Body' } },
-    {
-      name: 'image',
-      type: 'upload',
-      relationTo: 'media',
-      label: { nb: 'Bilde', en: 'Image' },
-    },
+    ...imageFields,
     ...(options.typeFields ?? []),
     channelsField(options.defaultChannels),
     {

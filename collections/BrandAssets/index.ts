@@ -1,7 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { brandAssetsDir } from '../src/config/env'
-import { anyone, organisationWideOnly } from './shared/access/staffOnly'
+import { brandAssetsDir } from '../../src/config/env'
+import { anyone, organisationWideOnly } from '../shared/access/staffOnly'
+import { checkBrandAssetUpload } from './hooks/checkBrandAssetUpload'
 
 /** The graphic profile's files (coat of arms, logos, fonts, templates) for every channel and the press. */
 export const BrandAssets: CollectionConfig = {
@@ -24,8 +25,9 @@ export const BrandAssets: CollectionConfig = {
   },
   upload: {
     staticDir: brandAssetsDir(),
-    // SVG waits for the sanitiser (media pipeline issue): served from our origin it could run script.
+    // SVG is stored only as rebuilt by the sanitiser (media/upload/sanitizeSvg.ts).
     mimeTypes: [
+      'image/svg+xml',
       'image/png',
       'image/jpeg',
       'image/webp',
@@ -35,6 +37,7 @@ export const BrandAssets: CollectionConfig = {
       'application/pdf',
     ],
   },
+  hooks: { beforeOperation: [checkBrandAssetUpload] },
   fields: [
     { name: 'title', type: 'text', required: true, label: { nb: 'Navn', en: 'Title' } },
     {
