@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 
 import type { ChannelRegistry } from '../channels/registry'
 import type { Dispatcher } from './outbox/createDispatcher'
+import { withdrawExpiredImages } from '../media/rights/withdrawExpiredImages'
 import { syncDueItems } from './outbox/syncDueItems'
 
 export type Scheduler = {
@@ -43,6 +44,10 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
         options.onError?.(err)
       },
     })
+    // Images whose rights expired: flag their items, which sends the channels an update.
+    await withdrawExpiredImages({ payload: options.payload, now: to }).catch((err: unknown) =>
+      options.onError?.(err),
+    )
     // After a failure the window stays open, so the next tick tries those items again.
     if (!failed) scannedTo = to
     // Retries come due with time too, so every tick wakes the dispatcher.

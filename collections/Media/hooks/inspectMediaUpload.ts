@@ -29,7 +29,7 @@ export const inspectMediaUpload: CollectionBeforeOperationHook = async ({
   if (operation !== 'create' && operation !== 'update') return args
   const context = mediaContext(req.context)
   const data = (args as { data?: Record<string, unknown> }).data
-  if (data && !context.mediaRerender) for (const field of PIPELINE_FIELDS) delete data[field]
+  if (data && !context.mediaPipelineWrite) for (const field of PIPELINE_FIELDS) delete data[field]
   const file = req.file
   if (!file) return args
   const inspection = await inspectUpload(file.data, {

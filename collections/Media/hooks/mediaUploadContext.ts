@@ -15,6 +15,8 @@ export type MediaContext = {
   pendingRenditions?: PendingRenditions
   /** Set by `npm run media:rerender`: render again from the kept original. */
   mediaRerender?: boolean
+  /** Set by the pipeline's own writes (rights withdrawal): its fields are not dropped. */
+  mediaPipelineWrite?: boolean
 }
 
 export function mediaContext(context: RequestContext): MediaContext {
