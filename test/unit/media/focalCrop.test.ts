@@ -7,7 +7,7 @@ describe('focal-point crops', () => {
     const crop = focalCrop(
       { width: 4000, height: 3000 },
       { width: 1200, height: 630 },
-      { x: 50, y: 30 },
+      { x: 50, y: 60 },
     )
     expect([crop.resizeWidth, crop.resizeHeight]).toEqual([1200, 900])
     expect(crop.top).toBe(Math.round(0.6 * 900 - 315))
