@@ -25,8 +25,8 @@ async function photo(file: string, megapixels: number): Promise<void> {
   // Noise softened by a blur compresses and decodes like a photograph, not like a flat fill.
   const noise = await sharp({
     create: {
-      width: width / 8,
-      height: height / 8,
+      width: Math.round(width / 8),
+      height: Math.round(height / 8),
       channels: 3,
       background: '#000',
       noise: { type: 'gaussian', mean: 120, sigma: 60 },
