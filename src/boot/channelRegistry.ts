@@ -3,22 +3,38 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 
 import type { ChannelAdapter } from '../../channels/contract'
+import { facebookAdapter } from '../../channels/facebook'
 import { createRegistry, type ChannelRegistry } from '../../channels/registry'
 import { sandboxAdapter } from '../../channels/sandbox/sandboxAdapter'
 import { disableEndpoint, loadEndpointsFromPayload, websiteAdapter } from '../../channels/website'
-import { dataDir, demoEnabled, sandboxChannelsSetting, webhookTimeoutMs } from '../config/env'
+import {
+  dataDir,
+  demoEnabled,
+  facebookConfigured,
+  facebookEnv,
+  sandboxChannelsSetting,
+  webhookTimeoutMs,
+} from '../config/env'
 
 /** Channels the demo stands in for with the sandbox, since it has no credentials for them. */
 const DEMO_SANDBOXED = ['facebook', 'portal', 'slack']
+
+/**
+ * Whether a channel has the credentials its real adapter needs. The demo sandboxes only the
+ * channels that do not: a configured one is delivered for real.
+ */
+const CONFIGURED: Record<string, () => boolean> = {
+  facebook: facebookConfigured,
+}
 
 /** Channels only staff can see: they may carry internal items. */
 const STAFF_ONLY_CHANNELS = new Set(['portal', 'slack'])
 
 /**
- * The channels this process delivers to, validated all at once: the website webhooks, and the
- * channels named in
- * HUB_SANDBOX_CHANNELS (by default, in the demo: facebook, portal, slack), served by the
- * sandbox, which records to data/sandbox.jsonl what it would have sent.
+ * The channels this process delivers to, validated all at once: the website webhooks, the
+ * Facebook Page when FACEBOOK_PAGE_TOKEN is set, and the channels named in
+ * HUB_SANDBOX_CHANNELS (by default, in the demo: facebook, portal, slack, less those configured
+ * for real), served by the sandbox, which records to data/sandbox.jsonl what it would have sent.
  */
 export function buildChannelRegistry(payload: Payload): ChannelRegistry {
   const adapters: ChannelAdapter[] = []
@@ -32,6 +48,10 @@ export function buildChannelRegistry(payload: Payload): ChannelRegistry {
         timeoutMs: webhookTimeoutMs(),
       }),
     )
+  }
+  // The Facebook Page, once it has a token; an explicit HUB_SANDBOX_CHANNELS=facebook still wins.
+  if (facebookConfigured() && !sandboxed.includes('facebook')) {
+    adapters.push(facebookAdapter({ config: facebookEnv() }))
   }
   for (const name of sandboxed) {
     adapters.push(
@@ -47,7 +67,9 @@ export function buildChannelRegistry(payload: Payload): ChannelRegistry {
 
 export function sandboxedChannels(): string[] {
   const raw = sandboxChannelsSetting()
-  if (raw === undefined) return demoEnabled() ? DEMO_SANDBOXED : []
+  if (raw === undefined) {
+    return demoEnabled() ? DEMO_SANDBOXED.filter((name) => !CONFIGURED[name]?.()) : []
+  }
   return raw
     .split(',')
     .map((name) => name.trim())

@@ -88,6 +88,26 @@ export function sandboxChannelsSetting(): string | undefined {
   return process.env.HUB_SANDBOX_CHANNELS
 }
 
+/**
+ * The Facebook Page channel's settings, as read by `channels/facebook/facebookConfig.ts`, which
+ * validates them and holds the defaults (`FACEBOOK_GRAPH_URL` https://graph.facebook.com,
+ * `FACEBOOK_API_VERSION` v26.0, `FACEBOOK_PAGE_NAME` "Facebook-siden").
+ */
+export function facebookEnv(): Readonly<Record<string, string | undefined>> {
+  return {
+    FACEBOOK_PAGE_ID: process.env.FACEBOOK_PAGE_ID,
+    FACEBOOK_PAGE_TOKEN: process.env.FACEBOOK_PAGE_TOKEN,
+    FACEBOOK_GRAPH_URL: process.env.FACEBOOK_GRAPH_URL,
+    FACEBOOK_API_VERSION: process.env.FACEBOOK_API_VERSION,
+    FACEBOOK_PAGE_NAME: process.env.FACEBOOK_PAGE_NAME,
+  }
+}
+
+/** Without a Page token the Facebook channel is not configured (the demo sandboxes it instead). */
+export function facebookConfigured(): boolean {
+  return Boolean(process.env.FACEBOOK_PAGE_TOKEN?.trim())
+}
+
 /** Whether webhook endpoints may be loopback or private addresses (the demo and tests). */
 export function webhookAllowPrivate(): boolean {
   return process.env.WEBHOOK_ALLOW_PRIVATE === 'true'
