@@ -150,7 +150,9 @@ export function facebookAdapter(options: FacebookAdapterOptions): ChannelAdapter
   return {
     name: 'facebook',
 
-    validate: (config) => facebookConfigProblems(config),
+    // The settings it was built with are the ones it runs with; at boot they are the same process
+    // environment the registry passes in, and in tests they are what the test configured.
+    validate: () => facebookConfigProblems(options.config),
 
     targets: () => (pageId ? [{ id: pageId, name: settings.pageName, public: true }] : []),
 
