@@ -1,0 +1,128 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+
+import { facebookAdapter } from '../../channels/facebook'
+import { createRegistry } from '../../channels/registry'
+import { fixedClock, setClock } from '../../src/clock'
+import { setActiveRegistry } from '../../src/outbox/activeRegistry'
+import { dispatchDue } from '../../src/outbox/dispatchDue'
+import { type GraphApi, startGraphApi } from '../fakes/graph-api'
+import { newsPublisher } from '../helpers/newsPublisher'
+import { startTestHub, type TestHub } from '../helpers/testHub'
+
+let hub: TestHub
+let graph: GraphApi
+let publish: ReturnType<typeof newsPublisher>
+const clock = fixedClock(new Date())
+let restoreClock: () => void
+
+const registry = () =>
+  createRegistry(
+    [
+      facebookAdapter({
+        config: {
+          FACEBOOK_PAGE_ID: graph.pageId,
+          FACEBOOK_PAGE_TOKEN: graph.token,
+          FACEBOOK_GRAPH_URL: graph.url,
+        },
+        timeoutMs: 2000,
+      }),
+    ],
+    {},
+  )
+
+async function dispatchAll(): Promise<void> {
+  const channels = registry()
+  while (
+    (await dispatchDue({
+      payload: hub.payload,
+      registry: channels,
+      now: () => clock.now(),
+      worker: 'test',
+      random: () => 0.5,
+    })) > 0
+  ) {
+    // until nothing is due
+  }
+}
+
+/** Past the first retry's backoff (5 s, ±20 %). */
+function advance(ms = 10_000): void {
+  clock.set(new Date(clock.now().getTime() + ms))
+}
+
+async function deliveriesOf(uid: string) {
+  const { docs } = await hub.payload.find({
+    collection: 'deliveries',
+    where: { itemUid: { equals: uid } },
+    sort: 'id',
+    depth: 0,
+  })
+  return docs
+}
+
+beforeAll(async () => {
+  hub = await startTestHub()
+  restoreClock = setClock(clock)
+  const department = await hub.payload.create({
+    collection: 'departments',
+    data: { name: 'Kommunikasjon', kind: 'etat' },
+  })
+  publish = newsPublisher(hub.payload, department.id, 'Ny sykkelvei i Vikersund')
+})
+
+beforeEach(async () => {
+  graph = await startGraphApi()
+  setActiveRegistry(registry())
+})
+
+afterEach(async () => {
+  setActiveRegistry(undefined)
+  await graph.close()
+})
+
+afterAll(async () => {
+  restoreClock?.()
+  await hub?.cleanup()
+})
+
+describe('facebook through the ledger', () => {
+  it('should leave exactly one post when Facebook posts and then answers 500', async () => {
+    graph.configure({ mode: 'createdThen500', modeTimes: 1 })
+    const doc = await publish({ channels: ['facebook'] })
+    await dispatchAll()
+    expect((await deliveriesOf(doc.uid as string)).map((d) => d.status)).toEqual(['retrying'])
+
+    advance()
+    await dispatchAll()
+    const [delivery] = await deliveriesOf(doc.uid as string)
+    expect(delivery).toMatchObject({ status: 'delivered', attempts: 2 })
+    expect(graph.posts).toHaveLength(1)
+    expect(delivery?.externalId).toBe(graph.posts[0]?.id)
+    expect(graph.duplicates).toEqual([])
+  })
+
+  it('should edit the same post, not post again, when the item is updated', async () => {
+    const doc = await publish({ channels: ['facebook'] })
+    await dispatchAll()
+    advance(60_000)
+    await hub.payload.update({
+      collection: 'news',
+      id: doc.id,
+      data: { title: 'Ny sykkelvei i Vikersund åpner i mai' },
+    })
+    await dispatchAll()
+    expect(graph.posts).toHaveLength(1)
+    expect(graph.operations.map((op) => op.kind)).toEqual(['create', 'update'])
+    expect(graph.posts[0]?.message).toMatch(/^Ny sykkelvei i Vikersund åpner i mai/)
+    expect(graph.scrapes).toHaveLength(1)
+  })
+
+  it('should delete the post when the item is unpublished', async () => {
+    const doc = await publish({ channels: ['facebook'] })
+    await dispatchAll()
+    await hub.payload.update({ collection: 'news', id: doc.id, data: { _status: 'draft' } })
+    await dispatchAll()
+    expect(graph.livePosts()).toEqual([])
+    expect(graph.operations.map((op) => op.kind)).toEqual(['create', 'delete'])
+  })
+})
