@@ -143,6 +143,9 @@ export const ChannelEndpoints: CollectionConfig = {
       validate: validateSecret,
       access: { read: onlyWhileCreating, update: nobody },
       admin: {
+        // Payload makes virtual fields read-only in the admin unless told otherwise; this one is
+        // the create form's input for a receiver's own secret.
+        readOnly: false,
         description: {
           nb: 'Lim inn en hemmelighet (whsec_…) fra mottakeren, eller la feltet stå tomt så lager huben en. Den vises bare én gang.',
           en: 'Paste a secret (whsec_…) from the receiver, or leave empty to have one generated. Shown once.',

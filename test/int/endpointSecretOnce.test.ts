@@ -200,6 +200,14 @@ describe('webhook secret: shown once', () => {
     expect((JSON.parse(formState) as { state: object }).state).not.toHaveProperty('secret')
   })
 
+  it("should let the admin's create form take a receiver's own secret", () => {
+    const secret = hub.payload.collections[SLUG].config.fields.find(
+      (field) => 'name' in field && field.name === 'secret',
+    )
+    // Payload turns virtual fields read-only in the admin unless the field says otherwise.
+    expect(secret?.admin?.readOnly).toBe(false)
+  })
+
   it('should keep no versions of endpoints that could hold a secret', () => {
     expect(hub.payload.collections[SLUG].config.versions).toBeFalsy()
   })

@@ -90,7 +90,7 @@ export function RevealedSecretBox(props: { revealed: RevealedSecret; onDone: () 
         {copyMessage}
       </p>
       {revealed.kind === 'rotated' && (
-        <p>
+        <p style={{ margin: '0 0 0.75rem' }}>
           Den forrige hemmeligheten virker fortsatt i 24 timer, til{' '}
           <time dateTime={revealed.previousExpiresAt}>{expiry}</time> (norsk tid). Fram til da
           signeres hver webhook med begge, så mottakeren kan bytte uten å miste meldinger.

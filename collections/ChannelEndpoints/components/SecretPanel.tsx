@@ -22,6 +22,9 @@ import {
 
 const ROTATE_MODAL = 'rotate-webhook-secret'
 
+// The admin's stylesheet takes the margins off paragraphs.
+const paragraph = { margin: '0 0 0.75rem' }
+
 type Rotated = { secret?: unknown; previousSecretExpiresAt?: unknown }
 
 /**
@@ -115,13 +118,13 @@ export const SecretPanel: UIFieldClientComponent = () => {
       {revealed ? (
         <RevealedSecretBox revealed={revealed} onDone={() => setRevealed(null)} />
       ) : (
-        <p>
+        <p style={paragraph}>
           Hemmeligheten er lagret kryptert og kan ikke vises igjen. Har mottakeren mistet den, eller
           kan andre ha sett den, roterer du den og legger inn den nye hos mottakeren.
         </p>
       )}
       {previousStillValid && revealed?.kind !== 'rotated' && (
-        <p>
+        <p style={paragraph}>
           Den forrige hemmeligheten virker fortsatt til{' '}
           <time dateTime={previousExpiresAt}>{formatOslo(previousExpiresAt)}</time> (norsk tid).
           Fram til da signeres webhooks med både den nye og den forrige.
@@ -138,7 +141,7 @@ export const SecretPanel: UIFieldClientComponent = () => {
           {busy ? 'Roterer …' : 'Roter hemmelighet'}
         </Button>
       )}
-      <p role="status" aria-live="polite" style={{ minHeight: '1.5em', margin: '0.5rem 0 0' }}>
+      <p role="status" aria-live="polite" style={{ margin: '0.5rem 0 0' }}>
         {message}
       </p>
       <ConfirmationModal
