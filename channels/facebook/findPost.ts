@@ -8,13 +8,17 @@ export type PagePost = {
   createdTime?: string
 }
 
-/** Posts per page of `published_posts`, and how many pages back `find` reads at most. */
-const PAGE_SIZE = 25
-const MAX_PAGES = 4
+/**
+ * Posts per page of `published_posts` (the Graph maximum), and how many pages back `find` reads
+ * at most. It normally stops on the first page, at posts older than the item; the cap matters in
+ * a burst (a chaos run, a migration) where hundreds of posts landed since the item's own.
+ */
+const PAGE_SIZE = 100
+const MAX_PAGES = 5
 
 /**
  * Our post for this item on the Page, if one is there: the oldest published post, among the
- * newest 100 and not older than the item, whose message contains the item URL as a whole link.
+ * newest 500 and not older than the item, whose message contains the item URL as a whole link.
  * The URL is the marker because `render` always ends the text with it, and it is the one thing
  * an item's post carries that no other item's does; the Graph API has no field of our own to
  * stamp a delivery id into, and a visible id would clutter every post. The oldest match wins, so

@@ -22,8 +22,12 @@ export function facebookReceipt(
   }
 }
 
-/** The post a receipt points at, or null when it is not one of ours. */
+/**
+ * The post a receipt points at, or null when it is not one of ours. Graph post ids are numeric,
+ * `<page-id>_<post-id>`; anything else (a sandbox's `sandbox-dlv_…` from the demo) never reached
+ * Facebook, so there is no post to edit.
+ */
 export function postIdOf(receipt: Receipt | undefined): string | null {
   const id = receipt?.externalId
-  return typeof id === 'string' && /^[\w-]+$/.test(id) ? id : null
+  return typeof id === 'string' && /^\d+(?:_\d+)?$/.test(id) ? id : null
 }
