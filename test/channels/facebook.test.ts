@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import type { ChannelAdapter, Target } from '../../channels/contract'
 import { classifyError } from '../../channels/errors'
@@ -11,8 +11,11 @@ import {
   renderFor,
   startFacebookFake,
   type FacebookFake,
+  warmUpHttp,
 } from './facebookFake'
 import { deliverContext, sampleItem } from './fixtures'
+
+beforeAll(warmUpHttp)
 
 runConformanceSuite({
   name: 'facebook',
@@ -103,6 +106,13 @@ describe('facebook adapter: posts, edits and deletes', () => {
     fake.graph.script.push({ pass: true }, { status: 500 })
     const updated = await deliver(renderFor(adapter, target), receipt)
     expect(updated.detail).toMatchObject({ rescraped: false })
+  })
+
+  it('should post, not edit, when the prior receipt is not a Facebook post (the demo sandbox)', async () => {
+    const sandboxReceipt = { externalId: 'sandbox-dlv_7', detail: { revision: 3 } }
+    const receipt = await deliver(renderFor(adapter, target), sandboxReceipt)
+    expect(fake.graph.operations.map((op) => op.kind)).toEqual(['create'])
+    expect(receipt.externalId).toBe(fake.graph.posts[0]?.id)
   })
 
   it('should fail an update permanently when the post was deleted on Facebook', async () => {

@@ -87,7 +87,7 @@ describe('facebook adapter: finding its post instead of posting twice', () => {
 
   it('should page back through published_posts to find an older post', async () => {
     const ours = fake.graph.seedPost({ message: message().text, link: item.url })
-    for (let i = 0; i < 60; i++)
+    for (let i = 0; i < 150; i++)
       fake.graph.seedPost({ message: `Sak ${i} https://www.modum.kommune.no/nyheter/sak-${i}` })
     const receipt = await adapter.find?.(message(), deliverContext(target, 'publish'))
     expect(receipt?.externalId).toBe(ours.id)
