@@ -1,6 +1,6 @@
 import { now as hubNow } from '../../src/clock'
 import type { ChannelAdapter, ChannelConfig, DeliverContext, Receipt } from '../contract'
-import { PermanentDeliveryError } from '../errors'
+import { PermanentDeliveryError, TransientDeliveryError } from '../errors'
 import { facebookConfigProblems, facebookSettings } from './facebookConfig'
 import { facebookHealth } from './facebookHealth'
 import { findPost, type PagePost } from './findPost'
@@ -136,7 +136,10 @@ export function facebookAdapter(options: FacebookAdapterOptions): ChannelAdapter
     const postId = typeof answer.data.post_id === 'string' ? answer.data.post_id : id
     if (!postId) {
       // The post may exist; transient, so the retry runs `find` instead of posting again.
-      throw new Error(`Facebook accepted the post but named no id (${answer.result.safeUrl})`)
+      throw new TransientDeliveryError(
+        `Facebook accepted the post but named no id (${answer.result.safeUrl})`,
+        { code: 'facebook-no-id', statusCode: answer.result.status },
+      )
     }
     const detail: FacebookReceiptDetail = {
       pageId,
@@ -168,8 +171,12 @@ export function facebookAdapter(options: FacebookAdapterOptions): ChannelAdapter
       const prior = ctx.prior
       const postId = postIdOf(prior)
       if (postId) {
-        const kept = (prior?.detail ?? {}) as Partial<FacebookReceiptDetail>
-        return edit(postId, message, ctx, kept.photoId ? { photoId: kept.photoId } : {})
+        // An edit changes the text only: the post stays the kind (and photo) it was made as.
+        const { kind, photoId } = (prior?.detail ?? {}) as Partial<FacebookReceiptDetail>
+        const kept: Partial<FacebookReceiptDetail> = {}
+        if (kind === 'link' || kind === 'photo') kept.kind = kind
+        if (typeof photoId === 'string') kept.photoId = photoId
+        return edit(postId, message, ctx, kept)
       }
       // An update without a prior copy follows a publish that never confirmed, possibly one that
       // posted and then failed (and was superseded before its retry could look): look first.
