@@ -103,6 +103,7 @@ export async function startWebsiteReceiver(
       outcome: 'ok',
       status: null,
       receivedAt: new Date(),
+      remotePort: req.socket.remotePort,
       ...partial,
     }
     log.add(entry)

@@ -63,6 +63,8 @@ export interface RecordedRequest {
   /** Status sent, or `null` while/when the request hangs. */
   status: number | null
   receivedAt: Date
+  /** The sender's port: which process sent it, for tests that need to know (see /proc/net/tcp). */
+  remotePort: number | undefined
 }
 
 export interface WebsiteReceiverOptions {
