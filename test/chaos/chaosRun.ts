@@ -6,8 +6,6 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 import pg from 'pg'
 import type { Payload } from 'payload'
 
-import { createRegistry } from '../../channels/registry'
-import { disableEndpoint, loadEndpointsFromPayload, websiteAdapter } from '../../channels/website'
 import {
   generateTestSecret,
   type RecordedRequest,
@@ -15,6 +13,8 @@ import {
   type WebsiteReceiver,
 } from '../fakes/website-receiver'
 import { createTestDatabase } from '../helpers/postgres'
+import { createItems, websiteRegistry, workerEnv } from './chaosFixtures'
+import { busiestWorker, provenVictim } from './chooseVictim'
 import {
   type AttemptRow,
   type DeliveryRow,
@@ -22,7 +22,6 @@ import {
   inFlightRows,
   openRowsReport,
   readLedger,
-  recentAttemptsByWorker,
   statusCounts,
 } from './ledgerReport'
 import { CHAOS } from './settings'
@@ -31,8 +30,11 @@ import { type Exit, startWorker, type WorkerProcess } from './workerProcess'
 export type Kill = {
   worker: string
   pid: number
+  /** The victim provably had an attempt in flight (else it was only the busiest). */
+  proven: boolean
   /** Delivered rows when the kill was decided. */
   atDelivered: number
+  atMs: number
   /** What was in flight just before the SIGKILL (any worker's). */
   inFlight: InFlightRow[]
   exit: Exit
@@ -47,19 +49,21 @@ export type ChaosResult = {
   attempts: AttemptRow[]
   requests: readonly RecordedRequest[]
   kills: Kill[]
+  /** Every worker's log (the last 64 KiB), by name. */
+  logs: Map<string, string>
   /** Workers never killed, with how they exited on SIGTERM at the end. */
   survivors: { worker: string; exit: Exit }[]
   timings: { setupMs: number; itemsMs: number; bootMs: number; drainMs: number }
+  /** When the workers were ready: the drain's time zero. */
+  drainStartedAtMs: number
   /** Event-loop delay of this process, which hosts the receiver: a slow answer is a timeout. */
   loopDelayMs: { p99: number; max: number }
 }
 
 const POLL_MS = 200
 const READY_TIMEOUT_MS = 120_000
-/** Items created at once through the test's Payload (each in its own transaction). */
-const CREATE_CONCURRENCY = 4
-/** Window in which a worker must have settled attempts to count as busy, and so be killed. */
-const BUSY_WINDOW_MS = 3_000
+/** How long a kill waits for a worker provably mid-attempt before it takes the busiest one. */
+const PROOF_WAIT_MS = 10_000
 
 /**
  * The crash test's one expensive run: a fresh PostgreSQL database, migrated here, items and
@@ -152,7 +156,9 @@ export function createChaosRun() {
       requests: receiver.requests,
       kills,
       survivors,
+      logs: new Map(workers.map((w) => [w.name, w.output()])),
       timings: { setupMs, itemsMs, bootMs, drainMs },
+      drainStartedAtMs: drainStarted,
       loopDelayMs: {
         p99: Math.round(loopDelay.percentile(99) / 1e6),
         max: Math.round(loopDelay.max / 1e6),
@@ -164,13 +170,24 @@ export function createChaosRun() {
   async function drain(client: pg.Client, expected: number): Promise<Kill[]> {
     const kills: Kill[] = []
     const deadline = Date.now() + CHAOS.drainDeadlineMs
+    let markReachedAt: number | undefined
     for (;;) {
       await new Promise((resolve) => setTimeout(resolve, POLL_MS))
       const counts = await statusCounts(client)
       const delivered = counts.delivered ?? 0
       const mark = CHAOS.killAt[kills.length]
-      if (mark !== undefined && delivered >= expected * mark) {
-        kills.push(await killBusyWorker(client, kills, delivered))
+      const sincePrevious = Date.now() - (kills.at(-1)?.atMs ?? 0)
+      if (
+        mark !== undefined &&
+        delivered >= expected * mark.delivered &&
+        sincePrevious >= mark.afterPreviousMs
+      ) {
+        markReachedAt ??= Date.now()
+        const kill = await killHolder(client, kills, delivered, Date.now() - markReachedAt)
+        if (kill) {
+          kills.push(kill)
+          markReachedAt = undefined
+        }
       }
       const total = Object.values(counts).reduce((sum, n) => sum + n, 0)
       const open = (counts.pending ?? 0) + (counts.in_flight ?? 0) + (counts.retrying ?? 0)
@@ -188,17 +205,35 @@ export function createChaosRun() {
     }
   }
 
-  /** Kills the living worker that settled most attempts lately: the likeliest to hold rows. */
-  async function killBusyWorker(client: pg.Client, kills: Kill[], delivered: number) {
+  /**
+   * SIGKILLs a worker that provably has an attempt in flight (the receiver holds its request),
+   * waiting for one up to PROOF_WAIT_MS after the mark, then settling for the busiest worker.
+   */
+  async function killHolder(
+    client: pg.Client,
+    kills: Kill[],
+    delivered: number,
+    waitedMs: number,
+  ): Promise<Kill | undefined> {
     const alive = workers.filter((w) => !kills.some((k) => k.pid === w.pid))
-    const busy = await recentAttemptsByWorker(client, BUSY_WINDOW_MS)
-    const load = (w: WorkerProcess) =>
-      [...busy].filter(([worker]) => worker.endsWith(`:${w.pid}`)).reduce((s, [, n]) => s + n, 0)
-    const victim = alive.reduce((a, b) => (load(b) > load(a) ? b : a))
+    const victim =
+      (receiver && (await provenVictim(alive, receiver))) ??
+      (waitedMs >= PROOF_WAIT_MS ? await busiestWorker(alive, client) : undefined)
+    if (!victim) return undefined
     const inFlight = await inFlightRows(client)
-    const exit = await victim.kill()
-    progress(`SIGKILLed ${victim.name} at ${delivered} delivered, ${inFlight.length} in flight`)
-    return { worker: victim.name, pid: victim.pid, atDelivered: delivered, inFlight, exit }
+    const atMs = Date.now()
+    const exit = await victim.worker.kill()
+    const { name, pid } = victim.worker
+    progress(`SIGKILLed ${name} at ${delivered} delivered, ${inFlight.length} in flight`)
+    return {
+      worker: name,
+      pid,
+      proven: victim.proven,
+      atDelivered: delivered,
+      atMs,
+      inFlight,
+      exit,
+    }
   }
 
   async function cleanup(): Promise<void> {
@@ -215,53 +250,5 @@ export function createChaosRun() {
     if (dataDir) await fs.rm(dataDir, { recursive: true, force: true })
   }
 
-  return { run, cleanup, workers: () => workers }
-}
-
-function websiteRegistry(payload: Payload) {
-  const adapter = websiteAdapter({
-    loadEndpoints: loadEndpointsFromPayload(payload),
-    disableEndpoint: (id, reason) => disableEndpoint(payload, id, reason),
-  })
-  return createRegistry([adapter], {})
-}
-
-function workerEnv(databaseUrl: string, dataDir: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'production',
-    NEXT_TELEMETRY_DISABLED: '1',
-    LOG_LEVEL: 'info',
-    DATABASE_URL: databaseUrl,
-    HUB_DATA_DIR: dataDir,
-    HUB_RETRY_SCALE: String(CHAOS.retryScale),
-    HUB_LEASE_MS: String(CHAOS.leaseMs),
-    WEBHOOK_TIMEOUT_MS: String(CHAOS.webhookTimeoutMs),
-  }
-  for (const key of ['PORT', 'MEDIA_DIR', 'BRAND_ASSETS_DIR']) delete env[key]
-  return env
-}
-
-/** Publishes the items for the website channel, a few at a time; returns their ids. */
-async function createItems(payload: Payload, department: number): Promise<string[]> {
-  const ids: string[] = []
-  let next = 0
-  const createOne = async (): Promise<void> => {
-    while (next < CHAOS.items) {
-      const n = ++next
-      const doc = await payload.create({
-        collection: 'news',
-        data: {
-          title: `Melding ${n}`,
-          slug: `melding-${n}`,
-          department,
-          channels: ['website'],
-          _status: 'published',
-        } as never,
-      })
-      ids.push(String(doc.id))
-    }
-  }
-  await Promise.all(Array.from({ length: CREATE_CONCURRENCY }, createOne))
-  return ids
+  return { run, cleanup }
 }

@@ -1,14 +1,19 @@
 /**
  * The crash test (`npm run test:chaos`): 300 items × 2 webhook endpoints delivered by three real
  * `HUB_ROLE=worker` processes on PostgreSQL to a fake receiver that fails about 30 % of the
- * time (500, 429 with Retry-After, no answer, stored-then-500), with one worker SIGKILLed a third
- * of the way through and another at two thirds. One run in `beforeAll`; each `it` judges one
+ * time (500, 429 with Retry-After, no answer, stored-then-500), with a worker SIGKILLed mid-attempt
+ * a third of the way through and another at two thirds. One run in `beforeAll`; each `it` judges one
  * promise of the ledger against what the ledger and the receiver recorded.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { type ChaosResult, createChaosRun } from './chaosRun'
-import { attemptsByDelivery, type AttemptRow, strandedRows } from './ledgerReport'
+import {
+  attemptsByDelivery,
+  type AttemptRow,
+  strandedByKill,
+  type StrandedRow,
+} from './ledgerReport'
 import { judgeReceiverLog, type ReceiverReport } from './receiverLog'
 import { checkRetryGaps, type GapCheck, summariseGaps } from './retryGaps'
 import { CHAOS } from './settings'
@@ -18,15 +23,23 @@ let result: ChaosResult
 let byDelivery: Map<number, AttemptRow[]>
 let receiver: ReceiverReport
 let gaps: GapCheck[]
+let stranded: StrandedRow[][]
 
 beforeAll(async () => {
   result = await chaos.run()
   byDelivery = attemptsByDelivery(result.attempts)
   receiver = judgeReceiverLog(result.requests, result.deliveries, result.endpointPaths)
+  stranded = strandedByKill(
+    result.kills.map((k) => k.inFlight),
+    byDelivery,
+  )
   gaps = checkRetryGaps(byDelivery, {
     scale: CHAOS.retryScale,
     retryAfterSeconds: CHAOS.receiver.retryAfterSeconds,
     slackMs: CHAOS.pickupSlackMs,
+    backlogDoneAtMs: Math.max(
+      ...result.attempts.filter((a) => a.attempt === 1).map((a) => a.startedAtMs),
+    ),
   })
   report()
 })
@@ -94,19 +107,21 @@ describe('crash test: three workers, a failing receiver, two SIGKILLs', () => {
     }
   })
 
-  it('should SIGKILL two different busy workers mid-run', () => {
+  it('should SIGKILL two different workers mid-attempt, mid-run', () => {
     expect(result.kills).toHaveLength(CHAOS.killAt.length)
     expect(new Set(result.kills.map((k) => k.pid)).size).toBe(CHAOS.killAt.length)
-    for (const kill of result.kills) {
+    for (const [i, kill] of result.kills.entries()) {
       expect(kill.exit.signal).toBe('SIGKILL')
+      expect(stranded[i]?.length, `rows ${kill.worker} held`).toBeGreaterThan(0)
       expect(kill.atDelivered).toBeLessThan(result.expected)
+      const previous = result.kills[i - 1]?.atMs ?? 0
+      expect(kill.atMs - previous).toBeGreaterThanOrEqual(CHAOS.killAt[i]?.afterPreviousMs ?? 0)
     }
   })
 
   it("should claim a killed worker's deliveries again only once their lease ran out", () => {
-    const stranded = result.kills.flatMap((k) => strandedRows(k.inFlight, byDelivery))
-    expect(stranded.length).toBeGreaterThan(0)
-    for (const row of stranded) {
+    expect(stranded.flat().length).toBeGreaterThan(0)
+    for (const row of stranded.flat()) {
       expect(row.next, `dlv_${row.deliveryId}`).toBeDefined()
       expect(row.next?.startedAtMs).toBeGreaterThanOrEqual(row.leaseUntilMs)
       if (row.next?.attempt === row.lostAttempt + 1) {
@@ -121,6 +136,13 @@ describe('crash test: three workers, a failing receiver, two SIGKILLs', () => {
       expect.arrayContaining(['Retry-After', 'table step 1', 'table step 2', 'table step 3']),
     )
     expect(gaps.filter((g) => !g.ok)).toEqual([])
+  })
+
+  it('should log no errors in any worker', () => {
+    for (const [worker, log] of result.logs) {
+      const errors = log.split('\n').filter((line) => /"level":(50|60)/.test(line))
+      expect(errors, worker).toEqual([])
+    }
   })
 
   it('should stop the surviving worker cleanly on SIGTERM', () => {
@@ -144,13 +166,38 @@ function report(): void {
     `  statuses: ${JSON.stringify(count(result.deliveries.map((r) => r.status)))}`,
     `  attempts: ${result.attempts.length} logged, ${lost} lost with a killed worker; by outcome ${JSON.stringify(count(result.attempts.map((a) => a.outcome)))}`,
     `  attempts per delivery: ${JSON.stringify(count(result.deliveries.map((r) => String(r.attempts))))}`,
-    `  kills: ${result.kills.map((k) => `${k.worker} at ${k.atDelivered} delivered (${k.inFlight.length} in flight, ${strandedRows(k.inFlight, byDelivery).length} stranded)`).join('; ')}`,
+    `  rows stranded by both kills: ${strandedTwice()}`,
+    `  kills: ${result.kills.map((k, i) => `${k.worker} at ${k.atDelivered} delivered (${k.proven ? 'its request open at the receiver' : 'the busiest'}, ${k.inFlight.length} in flight, ${stranded[i]?.length ?? 0} stranded)`).join('; ')}`,
     `  receiver: ${receiver.requests} requests, ${receiver.acceptedIds.size} webhook-ids processed, ${receiver.processedTwice.length} processed twice (${receiver.storedThen500Retried.length} after stored-then-500); outcomes ${JSON.stringify(receiver.outcomes)}`,
     `  retry gaps (${gaps.length} checked, ${gaps.filter((g) => !g.ok).length} out of bounds):`,
     ...summariseGaps(gaps).map(
       (s) =>
-        `    ${s.label}: nominal ${s.nominalMs} ms, ${s.checked} checked, ${s.failed} failed, gaps ${s.minGapMs}–${s.maxGapMs} ms`,
+        `    ${s.label}: nominal ${s.nominalMs} ms, ${s.checked} checked, ${s.failed} failed, gaps ${s.minGapMs}–${s.maxGapMs} ms, at most ${s.maxLateMs} ms late`,
     ),
+    `  latest retries: ${latestRetries()}`,
   ]
   console.log(lines.join('\n'))
+}
+
+function strandedTwice(): number {
+  const first = new Set(stranded[0]?.map((row) => row.deliveryId))
+  return (stranded[1] ?? []).filter((row) => first.has(row.deliveryId)).length
+}
+
+/** The three retries that came latest, placed on the drain's clock, for a slow run's log. */
+function latestRetries(): string {
+  const at = (ms: number) => `${((ms - result.drainStartedAtMs) / 1000).toFixed(1)} s`
+  const kills = result.kills.map((k) => `${k.worker} killed at ${at(k.atMs)}`).join(', ')
+  const late = [...gaps].sort((a, b) => b.lateMs - a.lateMs).slice(0, 3)
+  const described = late.map((gap) => {
+    const attempts = byDelivery.get(gap.deliveryId) ?? []
+    const failed = attempts.find((a) => a.attempt === gap.attempt)
+    const retry = attempts.find((a) => a.attempt === gap.attempt + 1)
+    return (
+      `dlv_${gap.deliveryId} #${gap.attempt} ${failed?.outcome ?? '?'} at ${at(failed?.startedAtMs ?? 0)} ` +
+      `(${failed?.durationMs ?? '?'} ms) → #${gap.attempt + 1} at ${at(retry?.startedAtMs ?? 0)} ` +
+      `by ${retry?.worker ?? '?'}, ${gap.lateMs} ms late`
+    )
+  })
+  return `${described.join('; ')} (${kills})`
 }

@@ -139,10 +139,24 @@ export type StrandedRow = {
 }
 
 /**
- * The rows in flight just before a SIGKILL whose attempt at that moment was never logged: the
- * killed worker held them (every other worker logs each attempt it makes).
+ * Per kill, the rows in flight just before it whose attempt at that moment was never logged:
+ * that kill's victim held them (every live worker logs each attempt it makes). A row an earlier
+ * victim still held at a later kill counts for the earlier one only.
  */
-export function strandedRows(
+export function strandedByKill(
+  snapshots: readonly (readonly InFlightRow[])[],
+  byDelivery: ReadonlyMap<number, readonly AttemptRow[]>,
+): StrandedRow[][] {
+  const counted = new Set<string>()
+  return snapshots.map((inFlight) => {
+    const fresh = inFlight.filter((row) => !counted.has(`${row.id}:${row.attempts}`))
+    const stranded = strandedRows(fresh, byDelivery)
+    for (const row of stranded) counted.add(`${row.deliveryId}:${row.lostAttempt}`)
+    return stranded
+  })
+}
+
+function strandedRows(
   inFlight: readonly InFlightRow[],
   byDelivery: ReadonlyMap<number, readonly AttemptRow[]>,
 ): StrandedRow[] {

@@ -11,6 +11,8 @@ export type GapCheck = {
   gapMs: number
   minMs: number
   maxMs: number
+  /** How far the start came after it was due at the latest (delay, duration, backlog). */
+  lateMs: number
   ok: boolean
 }
 
@@ -20,13 +22,19 @@ export type GapOptions = {
   retryAfterSeconds: number
   /** Allowed lateness beyond the delay and the failed attempt's own duration. */
   slackMs: number
+  /**
+   * When the last never-tried row got its first attempt. The claim takes such rows before due
+   * retries, so under a backlog a retry may wait for it.
+   */
+  backlogDoneAtMs: number
 }
 
 /**
  * Checks every retry whose previous attempt is logged: a retry after a 429 must not start before
  * the scaled Retry-After; any other must wait at least 0.8 × the scaled step of the table (the
  * jitter is ±20 %). Neither may start later than the most the delay can be, plus the failed
- * attempt's duration (the delay is counted from its end) and `slackMs` for being picked up.
+ * attempt's duration (the delay is counted from its end), or than the end of the backlog of
+ * never-tried rows if that came later, plus `slackMs` for being picked up.
  * Pairs with a hole (an attempt lost with its worker) have no known start and are not checked.
  */
 export function checkRetryGaps(
@@ -45,7 +53,9 @@ export function checkRetryGaps(
       const nominalMs = (retryAfter ? options.retryAfterSeconds : step) * options.scale * 1000
       // A Date keeps whole milliseconds, so "not before" may come out 1 ms early.
       const minMs = retryAfter ? nominalMs - 1 : 0.8 * nominalMs
-      const maxMs = nominalMs * (retryAfter ? 1.1 : 1.2) + failed.durationMs + options.slackMs
+      const dueBy = nominalMs * (retryAfter ? 1.1 : 1.2) + failed.durationMs
+      const latest = Math.max(dueBy, options.backlogDoneAtMs - failed.startedAtMs)
+      const maxMs = latest + options.slackMs
       checks.push({
         deliveryId,
         attempt: failed.attempt,
@@ -54,6 +64,7 @@ export function checkRetryGaps(
         gapMs,
         minMs,
         maxMs,
+        lateMs: Math.round(gapMs - latest),
         ok: gapMs >= minMs && gapMs <= maxMs,
       })
     }
@@ -69,6 +80,8 @@ export type GapSummary = {
   failed: number
   minGapMs: number
   maxGapMs: number
+  /** The most any retry came after its longest delay and its failed attempt's duration. */
+  maxLateMs: number
 }
 
 /** One line per table step and one for Retry-After, for the run's report. */
@@ -87,5 +100,6 @@ export function summariseGaps(checks: readonly GapCheck[]): GapSummary[] {
       failed: group.filter((c) => !c.ok).length,
       minGapMs: Math.min(...group.map((c) => c.gapMs)),
       maxGapMs: Math.max(...group.map((c) => c.gapMs)),
+      maxLateMs: Math.max(...group.map((c) => c.lateMs)),
     }))
 }

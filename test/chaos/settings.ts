@@ -10,8 +10,15 @@ export const CHAOS = {
   /** Webhook endpoints, all at the fake receiver: items × targets deliveries. */
   targets: 2,
   workers: 3,
-  /** Fraction of delivered rows at which the first and the second worker are SIGKILLed. */
-  killAt: [1 / 3, 2 / 3],
+  /**
+   * When to SIGKILL a worker: once this fraction of the deliveries is delivered and, for the
+   * second, a little after the first, while the survivors are still busy with first attempts
+   * (the first victim's rows are still leased then; they come free a lease after their claim).
+   */
+  killAt: [
+    { delivered: 1 / 3, afterPreviousMs: 0 },
+    { delivered: 2 / 3, afterPreviousMs: 2_000 },
+  ],
   /** HUB_RETRY_SCALE: 5 s, 5 min, 30 min, 2 h … become 10 ms, 0.6 s, 3.6 s, 14.4 s … */
   retryScale: 0.002,
   /** HUB_LEASE_MS: a killed worker's rows are claimable again this long after their claim. */
@@ -34,8 +41,8 @@ export const CHAOS = {
   /** How long the workers get to drain everything once the items exist. */
   drainDeadlineMs: 150_000,
   /**
-   * How late a retry may start beyond its delay and its attempt's own duration: waiting rows are
-   * picked up by the scheduler's 5 s tick, on a machine the test keeps busy.
+   * How late a retry may start once it is due (and no never-tried row is left to go first): it
+   * is picked up at the scheduler's 5 s tick, on a machine the test keeps busy. Two ticks.
    */
   pickupSlackMs: 10_000,
 } as const
