@@ -51,6 +51,47 @@ export type ChannelItem = {
    * that pass the whole item on, such as website webhooks and JSON feeds.
    */
   data: Record<string, unknown>
+  /**
+   * The picture channels show with the item: its photo's renditions, or, for an item without a
+   * usable photo, the social card and signage slide made from the brand templates
+   * (`generated: true`). Absent when there is neither.
+   */
+  image?: ChannelImage
+}
+
+/** One picture in every size the media pipeline made, with what must travel with it. */
+export type ChannelImage = {
+  /** Alt text; empty (never absent) for a decorative image. */
+  alt: string
+  /** Photographer or source; show it wherever the image is shown. */
+  credit?: string
+  /** Made from the brand templates, not a photo. */
+  generated?: boolean
+  renditions: ChannelRendition[]
+}
+
+export type ChannelRendition = {
+  /** Purpose, not size: social, social-square, signage, signage-portrait, portal, thumb, press. */
+  preset: string
+  format: 'avif' | 'webp' | 'jpeg' | 'png'
+  /** Absolute, content-hashed, cacheable for a year. */
+  url: string
+  width: number
+  height: number
+  bytes?: number
+}
+
+/** The rendition of `preset` in the first of `formats` the image has, if any. */
+export function pickRendition(
+  image: ChannelImage | undefined,
+  preset: string,
+  formats: readonly ChannelRendition['format'][] = ['jpeg', 'png'],
+): ChannelRendition | undefined {
+  for (const format of formats) {
+    const found = image?.renditions.find((r) => r.preset === preset && r.format === format)
+    if (found) return found
+  }
+  return undefined
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ChannelItem, ItemCollection } from '../../channels/contract'
+import type { ChannelImage, ChannelItem, ItemCollection } from '../../channels/contract'
 import { publicUrl } from '../config/env'
 
 type ItemDoc = {
@@ -27,7 +27,11 @@ const PRIVATE_FIELDS = new Set(['_status', 'channels'])
  * revision is the live document's `updatedAt` in milliseconds: it changes exactly when the
  * published copy changes, and not when an editor saves a draft.
  */
-export function itemSnapshot(collection: ItemCollection, doc: ItemDoc): ChannelItem {
+export function itemSnapshot(
+  collection: ItemCollection,
+  doc: ItemDoc,
+  image?: ChannelImage,
+): ChannelItem {
   const slug = doc.slug ?? String(doc.id)
   const variants = doc.variants ?? {}
   return {
@@ -48,5 +52,6 @@ export function itemSnapshot(collection: ItemCollection, doc: ItemDoc): ChannelI
     publishedAt: doc.publishAt ?? doc.createdAt ?? doc.updatedAt ?? '',
     updatedAt: doc.updatedAt ?? '',
     data: Object.fromEntries(Object.entries(doc).filter(([key]) => !PRIVATE_FIELDS.has(key))),
+    ...(image ? { image } : {}),
   }
 }

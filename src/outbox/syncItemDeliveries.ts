@@ -5,6 +5,7 @@ import { audienceAllows } from '../../channels/contract'
 import type { ChannelRegistry } from '../../channels/registry'
 import type { DeliveryAction } from './deliveryStates'
 import { isLive } from './isLive'
+import { channelImage } from './channelImage'
 import { itemSnapshot } from './itemSnapshot'
 import { currentCopy, effective, type LedgerRow, ledgerRowsByKey, targetKey } from './ledgerRows'
 
@@ -46,7 +47,10 @@ export async function syncItemDeliveries(args: SyncArgs): Promise<number> {
       })
   const uid = live?.uid ?? args.uid
   if (!uid) return 0
-  const item = live && isLive(live, now) ? itemSnapshot(collection, live) : null
+  const item =
+    live && isLive(live, now)
+      ? itemSnapshot(collection, live, await channelImage(payload, live, req))
+      : null
   const chosen = new Set<string>(item ? (live?.channels ?? []) : [])
   const ledger = await ledgerRowsByKey(payload, uid, req)
   const plans: Plan[] = []
