@@ -31,6 +31,8 @@ export type SlackApi = ConformanceFake & {
   /** Queues answers for the next authentic requests (see `SlackScripted`). */
   script(...answers: SlackScripted[]): void
   setMode(mode: SlackMode): void
+  /** Resolves once `count` requests have arrived; rejects after `timeoutMs` (2000). */
+  waitForCalls(count: number, timeoutMs?: number): Promise<void>
   /** Calls of one method, e.g. `calls('chat.postMessage')`. */
   calls(method: string): RecordedCall[]
   /** Messages the bot posted (chat.postMessage that the workspace processed). */
@@ -62,6 +64,7 @@ export async function startSlackApi(options: SlackApiOptions = {}): Promise<Slac
   const script: SlackScripted[] = []
   let mode: SlackMode = options.mode ?? 'normal'
   let closing: Promise<void> | undefined
+  const waiters = new Set<() => void>()
 
   const answer = (
     res: ServerResponse,
@@ -98,6 +101,7 @@ export async function startSlackApi(options: SlackApiOptions = {}): Promise<Slac
       status: null,
     }
     requests.push(call)
+    for (const wake of [...waiters]) wake()
     if (read.tooLarge) return answer(res, call, 413, { ok: false, error: 'request_too_large' })
     if (parsed.method === null)
       return answer(res, call, 404, { ok: false, error: 'unknown_method' })
@@ -149,6 +153,21 @@ export async function startSlackApi(options: SlackApiOptions = {}): Promise<Slac
     setMode: (next) => {
       mode = next
     },
+    waitForCalls: (count, timeoutMs = 2000) =>
+      new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          waiters.delete(check)
+          reject(new Error(`expected ${count} requests, got ${requests.length}`))
+        }, timeoutMs)
+        function check() {
+          if (requests.length < count) return
+          clearTimeout(timer)
+          waiters.delete(check)
+          resolve()
+        }
+        waiters.add(check)
+        check()
+      }),
     calls: (method) => requests.filter((r) => r.method === method),
     posts: () => ws.messages.filter((m) => m.botId !== undefined),
     history: (channel) => ws.history(channel),

@@ -1,0 +1,152 @@
+import { now as hubNow } from '../../src/clock'
+import type { ChannelAdapter, ChannelConfig, DeliverContext, Receipt, Target } from '../contract'
+import { PermanentDeliveryError, TransientDeliveryError } from '../errors'
+import { DEFAULT_TIMEOUT_MS } from '../http'
+import { findSlackMessage } from './findSlackMessage'
+import { renderSlackMessage } from './renderSlackMessage'
+import { slackCaller } from './slackClient'
+import { slackConfigProblems, slackSettings } from './slackConfig'
+import { slackHealth } from './slackHealth'
+import { type MessageRef, messageRefOf, permalinkOf, slackReceipt } from './slackReceipt'
+import { METADATA_EVENT_TYPE, type SlackMessage, type SlackMetadata } from './types'
+
+export type SlackAdapterOptions = {
+  /** SLACK_* settings. Default: the process environment. */
+  config?: ChannelConfig
+  /** Deadline for one Web API call, the answer's body included. Default 15 s. */
+  timeoutMs?: number
+  /** The "now" for receipts and Retry-After dates. Default: the hub clock. */
+  now?: () => Date
+}
+
+/** The news channel as editors see it in the ledger. */
+const TARGET_NAME = 'Slack – interne nyheter'
+
+/**
+ * Internal news in Slack: one target, the conversation in SLACK_CHANNEL, staff-only, so internal
+ * items may go there. A publication is chat.postMessage with Block Kit and message metadata
+ * carrying the item, its revision and the delivery id; an update edits that message
+ * (chat.update); a retraction deletes it (chat.delete). Slack has no idempotency key, so after
+ * an ambiguous failure `find` looks for the delivery id in the channel's recent metadata before
+ * the outbox posts again. See README.md.
+ */
+export function slackAdapter(options: SlackAdapterOptions = {}): ChannelAdapter<SlackMessage> {
+  const settings = slackSettings(options.config ?? process.env)
+  const now = options.now ?? hubNow
+  const call = slackCaller({
+    token: settings.token,
+    apiUrl: settings.apiUrl,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    now,
+  })
+  const target: Target = { id: settings.channel, name: TARGET_NAME, public: false }
+
+  const metadata = (message: SlackMessage, ctx: DeliverContext): SlackMetadata => ({
+    event_type: METADATA_EVENT_TYPE,
+    event_payload: {
+      item_id: message.item.id,
+      item_collection: message.item.collection,
+      revision: message.item.revision,
+      delivery_id: ctx.deliveryId,
+    },
+  })
+
+  const receiptFor = async (ref: MessageRef, signal: AbortSignal, extra: { found?: true } = {}) =>
+    slackReceipt(ref, extra, {
+      acknowledgedAt: now(),
+      permalink: await permalinkOf(call, ref, signal),
+    })
+
+  async function post(message: SlackMessage, ctx: DeliverContext): Promise<Receipt> {
+    const result = await call(
+      'chat.postMessage',
+      {
+        channel: target.id,
+        text: message.text,
+        blocks: message.blocks,
+        metadata: metadata(message, ctx),
+        unfurl_links: false,
+      },
+      ctx.signal,
+    )
+    if (typeof result.ts !== 'string') {
+      // Slack said ok but not where: treat as ambiguous, so the retry looks before posting.
+      throw new TransientDeliveryError('Slack chat.postMessage: ok without a ts', {
+        code: 'slack-no-ts',
+      })
+    }
+    const channel = typeof result.channel === 'string' ? result.channel : target.id
+    return receiptFor({ channel, ts: result.ts }, ctx.signal)
+  }
+
+  async function update(message: SlackMessage, ref: MessageRef, ctx: DeliverContext) {
+    // A message deleted in Slack is not posted again: someone took it down on purpose, and
+    // message_not_found fails the update permanently so editors see it.
+    await call(
+      'chat.update',
+      {
+        channel: ref.channel,
+        ts: ref.ts,
+        text: message.text,
+        blocks: message.blocks,
+        metadata: metadata(message, ctx),
+      },
+      ctx.signal,
+    )
+    const permalink =
+      typeof ctx.prior?.externalUrl === 'string'
+        ? ctx.prior.externalUrl
+        : await permalinkOf(call, ref, ctx.signal)
+    return slackReceipt(ref, {}, { acknowledgedAt: now(), permalink })
+  }
+
+  return {
+    name: 'slack',
+
+    validate: (config) => slackConfigProblems(config),
+
+    targets: () => (settings.channel ? [target] : []),
+
+    accepts(item, to) {
+      if (to.id !== target.id) return 'Ukjent Slack-kanal'
+      if (item.title.trim() === '') return 'Saken har ingen tittel'
+      return true
+    },
+
+    render: (item, ctx) => renderSlackMessage(item, ctx),
+
+    async deliver(message, ctx) {
+      const ref = messageRefOf(ctx.prior)
+      return ref ? update(message, ref, ctx) : post(message, ctx)
+    },
+
+    async retract(receipt, ctx) {
+      const ref = messageRefOf(receipt)
+      if (!ref) {
+        throw new PermanentDeliveryError('The receipt does not say which Slack message to delete', {
+          code: 'receipt-incomplete',
+        })
+      }
+      let deleted: 'deleted' | 'already-gone' = 'deleted'
+      try {
+        await call('chat.delete', { channel: ref.channel, ts: ref.ts }, ctx.signal)
+      } catch (err) {
+        // Gone already (deleted in Slack, or an earlier attempt's delete landed): retracted.
+        if ((err as { code?: unknown }).code !== 'slack-message_not_found') throw err
+        deleted = 'already-gone'
+      }
+      const out: Receipt = {
+        ...receipt,
+        detail: { ...receipt.detail, channel: ref.channel, deleted },
+      }
+      return out
+    },
+
+    async find(message, ctx) {
+      const ts = await findSlackMessage(call, target.id, message, ctx.deliveryId, ctx.signal)
+      return ts ? receiptFor({ channel: target.id, ts }, ctx.signal, { found: true }) : null
+    },
+
+    health: (ctx) => slackHealth(call, settings, ctx.signal),
+  }
+}
