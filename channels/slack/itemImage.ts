@@ -1,27 +1,28 @@
+import { type ChannelItem, pickRendition } from '../contract'
 import { LIMITS } from './blockText'
 import type { SlackImage } from './types'
 
 /**
- * The item's image under the interim contract (`item.data.image` = `{ url, alt, credit? }`, see
- * `SlackImage`), with a relative URL resolved against the hub's public URL. Null when there is
- * none, when the value has another shape (today's snapshots carry the media id there), when the
- * alt text is empty (the hub does not invent one) or when the URL is not http(s) or too long for
- * Block Kit: the message then goes out without its image rather than not at all.
+ * What Slack's image block gets for an image editors marked decorative: Block Kit requires
+ * `alt_text`, and this says honestly what the picture is for rather than inventing a description.
  */
-export function itemImage(data: Record<string, unknown>, publicUrl: string): SlackImage | null {
-  const raw = data.image
-  if (typeof raw !== 'object' || raw === null) return null
-  const { url, alt, credit } = raw as Record<string, unknown>
-  if (typeof url !== 'string' || typeof alt !== 'string' || alt.trim() === '') return null
-  let absolute: URL
-  try {
-    absolute = new URL(url, `${publicUrl}/`)
-  } catch {
-    return null
-  }
-  if (absolute.protocol !== 'https:' && absolute.protocol !== 'http:') return null
-  if (absolute.href.length > LIMITS.imageUrl) return null
-  const image: SlackImage = { url: absolute.href, alt: alt.trim() }
-  if (typeof credit === 'string' && credit.trim() !== '') image.credit = credit.trim()
-  return image
+export const DECORATIVE_ALT = 'Illustrasjonsbilde'
+
+/**
+ * The picture of the image block: the item's photo in the `portal` rendition (800×450, made for
+ * staff-facing pages), else `social`, as JPEG or PNG, since the image block takes png, jpg and
+ * gif but not AVIF or WebP. None for a brand-template card (`generated`: it only repeats the
+ * title the header already shows), and none when the URL is not http(s) or longer than Block
+ * Kit allows: the message then goes out without its picture rather than not at all.
+ */
+export function itemImage(item: Pick<ChannelItem, 'image'>): SlackImage | null {
+  const image = item.image
+  if (!image || image.generated) return null
+  const rendition = pickRendition(image, 'portal') ?? pickRendition(image, 'social')
+  if (!rendition) return null
+  const { url } = rendition
+  if (!/^https?:\/\//.test(url) || url.length > LIMITS.imageUrl) return null
+  const found: SlackImage = { url, alt: image.alt.trim() || DECORATIVE_ALT }
+  if (image.credit?.trim()) found.credit = image.credit.trim()
+  return found
 }

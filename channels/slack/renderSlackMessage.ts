@@ -1,4 +1,4 @@
-import type { ChannelItem, ItemCollection, RenderContext } from '../contract'
+import type { ChannelItem, ItemCollection } from '../contract'
 import { PermanentDeliveryError } from '../errors'
 import { escapeMrkdwn, fitText, LIMITS, oneLine, paragraphs } from './blockText'
 import { itemImage } from './itemImage'
@@ -21,7 +21,7 @@ const KIND: Record<ItemCollection, string> = {
  * message. Texts are `plain_text`, so nothing an editor typed is read as markup, and cut to Block
  * Kit's limits; a URL cannot be cut, so a link that does not fit fails permanently.
  */
-export function renderSlackMessage(item: ChannelItem, ctx: Pick<RenderContext, 'publicUrl'>) {
+export function renderSlackMessage(item: ChannelItem): SlackMessage {
   const title = fitText(oneLine(item.title), LIMITS.headerText)
   if (title === '') {
     throw new PermanentDeliveryError('Slack: the item has no title for the message header', {
@@ -35,7 +35,7 @@ export function renderSlackMessage(item: ChannelItem, ctx: Pick<RenderContext, '
     )
   }
   const summary = paragraphs(item.variants.portalSummary ?? item.lead)
-  const image = itemImage(item.data, ctx.publicUrl)
+  const image = itemImage(item)
 
   const blocks: SlackBlock[] = [{ type: 'header', text: plain(title) }]
   if (summary !== '') {

@@ -113,7 +113,7 @@ export function slackAdapter(options: SlackAdapterOptions = {}): ChannelAdapter<
       return true
     },
 
-    render: (item, ctx) => renderSlackMessage(item, ctx),
+    render: (item) => renderSlackMessage(item),
 
     async deliver(message, ctx) {
       const ref = messageRefOf(ctx.prior)

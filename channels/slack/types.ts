@@ -47,12 +47,7 @@ export type SlackMetadata = {
 /** Our messages' metadata event type; `find` ignores every message without it. */
 export const METADATA_EVENT_TYPE = 'hub_item'
 
-/**
- * The interim image contract until the item snapshot carries renditions (media pipeline), the
- * same as the Facebook adapter's: an `image` object of this shape in the item's public data.
- * `url` is absolute or relative to the hub's public URL. Anything else there (a media id, an
- * image without alt text) means no image block.
- */
+/** The picture of the image block, chosen from the item's renditions (see `itemImage`). */
 export type SlackImage = { url: string; alt: string; credit?: string }
 
 /** What a Slack receipt remembers besides the message's `ts` (its `externalId`). */

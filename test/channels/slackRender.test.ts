@@ -1,17 +1,34 @@
 import { describe, expect, it } from 'vitest'
 
-import type { ChannelItem } from '../../channels/contract'
+import type { ChannelImage, ChannelItem } from '../../channels/contract'
 import { renderSlackMessage, type SlackBlock } from '../../channels/slack'
 import { blocksProblem } from '../fakes/slack-api'
 import { PUBLIC_URL, sampleItem } from './fixtures'
 
-const render = (overrides: Partial<ChannelItem> = {}) =>
-  renderSlackMessage(sampleItem(overrides), { publicUrl: PUBLIC_URL })
+const render = (overrides: Partial<ChannelItem> = {}) => renderSlackMessage(sampleItem(overrides))
 
 const block = <T extends SlackBlock['type']>(blocks: SlackBlock[], type: T) =>
   blocks.find((b): b is Extract<SlackBlock, { type: T }> => b.type === type)
 
-const withImage = (image: unknown) => ({ data: { ...sampleItem().data, image } })
+const rendition = (preset: string, format: 'jpeg' | 'webp' | 'avif' | 'png' = 'jpeg') => ({
+  preset,
+  format,
+  url: `${PUBLIC_URL}/media/bru-${preset}.${format}`,
+  width: 800,
+  height: 450,
+})
+
+/** A photo in the renditions the media pipeline makes for `portal` and `social`. */
+const photo = (extra: Partial<ChannelImage> = {}): ChannelImage => ({
+  alt: 'Ny bru over elva',
+  renditions: [
+    rendition('portal', 'avif'),
+    rendition('portal', 'webp'),
+    rendition('portal'),
+    rendition('social'),
+  ],
+  ...extra,
+})
 
 describe('slack render: Block Kit', () => {
   it('should put the title in a header block', () => {
@@ -52,35 +69,43 @@ describe('slack render: Block Kit', () => {
   })
 
   it('should add an image block with the alt text when the item has an image', () => {
-    const image = { url: 'https://hub.modum.kommune.no/media/bru.jpg', alt: 'Ny bru over elva' }
-    expect(block(render(withImage(image)).blocks, 'image')).toEqual({
+    expect(block(render({ image: photo() }).blocks, 'image')).toEqual({
       type: 'image',
-      image_url: 'https://hub.modum.kommune.no/media/bru.jpg',
+      image_url: `${PUBLIC_URL}/media/bru-portal.jpeg`,
       alt_text: 'Ny bru over elva',
     })
   })
 
-  it('should resolve a relative image URL against the public URL', () => {
-    const message = render(withImage({ url: '/media/bru.jpg', alt: 'Bru' }))
-    expect(block(message.blocks, 'image')?.image_url).toBe(`${PUBLIC_URL}/media/bru.jpg`)
+  it('should fall back to the social rendition when there is no portal one', () => {
+    const message = render({ image: photo({ renditions: [rendition('social', 'png')] }) })
+    expect(block(message.blocks, 'image')?.image_url).toBe(`${PUBLIC_URL}/media/bru-social.png`)
+  })
+
+  it('should leave the image out when only formats Slack cannot show exist', () => {
+    const image = photo({ renditions: [rendition('portal', 'avif'), rendition('portal', 'webp')] })
+    expect(block(render({ image }).blocks, 'image')).toBeUndefined()
+  })
+
+  it('should describe a decorative image as an illustration, since Slack requires alt text', () => {
+    expect(block(render({ image: photo({ alt: '' }) }).blocks, 'image')?.alt_text).toBe(
+      'Illustrasjonsbilde',
+    )
+  })
+
+  it('should leave out a brand-template card, which only repeats the title', () => {
+    expect(block(render({ image: photo({ generated: true }) }).blocks, 'image')).toBeUndefined()
   })
 
   it('should credit the photographer in the context block', () => {
-    const message = render(withImage({ url: '/media/bru.jpg', alt: 'Bru', credit: 'Kari Foto' }))
+    const message = render({ image: photo({ credit: 'Kari Foto' }) })
     expect(block(message.blocks, 'context')?.elements.map((e) => e.text)).toEqual([
       'Nyhet',
       'Foto: Kari Foto',
     ])
   })
 
-  it('should leave the image out when the snapshot carries only a media id', () => {
-    expect(block(render(withImage(17)).blocks, 'image')).toBeUndefined()
-  })
-
-  it('should leave the image out rather than post it without alt text', () => {
-    expect(block(render(withImage({ url: '/media/bru.jpg', alt: ' ' })).blocks, 'image')).toBe(
-      undefined,
-    )
+  it('should have no image block for an item without an image', () => {
+    expect(block(render().blocks, 'image')).toBeUndefined()
   })
 
   it('should link to the item with a button', () => {
@@ -111,7 +136,7 @@ describe('slack render: Block Kit', () => {
     const message = render({
       title: 'T'.repeat(500),
       lead: 'L'.repeat(5000),
-      ...withImage({ url: '/media/x.jpg', alt: 'A'.repeat(3000), credit: 'C'.repeat(4000) }),
+      image: photo({ alt: 'A'.repeat(3000), credit: 'C'.repeat(4000) }),
     })
     expect(blocksProblem(message.blocks)).toBeNull()
   })
