@@ -22,6 +22,14 @@ export type FacebookAdapterOptions = {
   pauseAtPercent?: number
   /** The pause when Facebook throttles without saying how long. Default 300 s. */
   defaultPauseSeconds?: number
+  /**
+   * Look for the item's post before every create, not only on the outbox's retries. Default
+   * true, because the outbox calls `find` only from attempt 2 of the same delivery: a publish
+   * that posted, failed (created-then-500) and was superseded by a newer revision before its
+   * retry is followed by a fresh `publish` at attempt 1, which would post a second time. Costs
+   * one `published_posts` read per new post. With false, only updates without a prior look.
+   */
+  findBeforeCreate?: boolean
 }
 
 type Ctx = DeliverContext<'publish' | 'update'>
@@ -47,6 +55,7 @@ export function facebookAdapter(options: FacebookAdapterOptions): ChannelAdapter
     defaultPauseSeconds: options.defaultPauseSeconds ?? 300,
   })
   const { pageId } = settings
+  const findBeforeCreate = options.findBeforeCreate ?? true
   const kindOf = (message: FacebookMessage): FacebookReceiptDetail['kind'] =>
     message.photo ? 'photo' : 'link'
 
@@ -178,9 +187,9 @@ export function facebookAdapter(options: FacebookAdapterOptions): ChannelAdapter
         if (typeof photoId === 'string') kept.photoId = photoId
         return edit(postId, message, ctx, kept)
       }
-      // An update without a prior copy follows a publish that never confirmed, possibly one that
-      // posted and then failed (and was superseded before its retry could look): look first.
-      if (ctx.action === 'update') {
+      // No prior copy does not mean no post: an earlier delivery of this item may have posted
+      // and then failed, and been superseded before its retry could look (see the option).
+      if (findBeforeCreate || ctx.action === 'update') {
         const found = await find(message, ctx)
         if (found) return found
       }
