@@ -143,13 +143,15 @@ describe('facebook adapter: Graph API errors', () => {
 
   it('should pause before the next call when a successful answer reports 95 % usage', async () => {
     fake.graph.configure({ usagePercent: 96 })
-    await adapter.deliver(renderFor(adapter, target), deliverContext(target, 'publish'))
+    // The look before posting reports 96 %: the post itself is held back.
     expect(await failure()).toMatchObject({
       kind: 'rate-limited',
       code: 'facebook-usage',
       pauseChannel: true,
+      retryAfterSeconds: 300,
     })
-    expect(fake.graph.posts).toHaveLength(1)
+    expect(fake.graph.requests.map((r) => r.method)).toEqual(['GET'])
+    expect(fake.graph.posts).toEqual([])
   })
 
   it('should read the wait from X-Business-Use-Case-Usage', async () => {

@@ -101,6 +101,22 @@ describe('facebook through the ledger', () => {
     expect(graph.duplicates).toEqual([])
   })
 
+  it('should leave one post when a newer revision supersedes a publish that posted and failed', async () => {
+    graph.configure({ mode: 'createdThen500', modeTimes: 1 })
+    const doc = await publish({ channels: ['facebook'] })
+    await dispatchAll()
+    advance(1000) // before the retry is due: the retrying publish is superseded
+    await hub.payload.update({ collection: 'news', id: doc.id, data: { title: 'Sykkelvei åpner' } })
+    await dispatchAll()
+    const rows = await deliveriesOf(doc.uid as string)
+    expect(rows.map((d) => [d.action, d.status])).toEqual([
+      ['publish', 'superseded'],
+      ['publish', 'delivered'],
+    ])
+    expect(graph.posts).toHaveLength(1)
+    expect(graph.posts[0]?.message).toMatch(/^Sykkelvei åpner/)
+  })
+
   it('should edit the same post, not post again, when the item is updated', async () => {
     const doc = await publish({ channels: ['facebook'] })
     await dispatchAll()
