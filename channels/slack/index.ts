@@ -10,7 +10,6 @@ export {
   DEFAULT_SLACK_API_URL,
   slackConfigProblems,
   slackSettings,
-  slackTokenSet,
   type SlackSettings,
 } from './slackConfig'
 export { renderSlackMessage } from './renderSlackMessage'

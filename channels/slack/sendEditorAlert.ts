@@ -1,4 +1,5 @@
 import { now as hubNow } from '../../src/clock'
+import { slackEnv } from '../../src/config/env'
 import type { ChannelConfig } from '../contract'
 import { DEFAULT_TIMEOUT_MS } from '../http'
 import { escapeMrkdwn, fitText, LIMITS, oneLine } from './blockText'
@@ -27,7 +28,7 @@ export async function sendEditorAlert(
   text: string,
   options: EditorAlertOptions = {},
 ): Promise<SentAlert | null> {
-  const settings = slackSettings(options.config ?? process.env)
+  const settings = slackSettings(options.config ?? slackEnv())
   if (!settings.token || !settings.alertChannel) return null
   const call = slackCaller({
     token: settings.token,

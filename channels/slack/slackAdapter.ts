@@ -1,4 +1,5 @@
 import { now as hubNow } from '../../src/clock'
+import { slackEnv } from '../../src/config/env'
 import type { ChannelAdapter, ChannelConfig, DeliverContext, Receipt, Target } from '../contract'
 import { PermanentDeliveryError, TransientDeliveryError } from '../errors'
 import { DEFAULT_TIMEOUT_MS } from '../http'
@@ -31,7 +32,7 @@ const TARGET_NAME = 'Slack – interne nyheter'
  * the outbox posts again. See README.md.
  */
 export function slackAdapter(options: SlackAdapterOptions = {}): ChannelAdapter<SlackMessage> {
-  const settings = slackSettings(options.config ?? process.env)
+  const settings = slackSettings(options.config ?? slackEnv())
   const now = options.now ?? hubNow
   const call = slackCaller({
     token: settings.token,

@@ -37,11 +37,6 @@ export function slackSettings(config: ChannelConfig): SlackSettings {
   }
 }
 
-/** Whether a bot token is set at all: without one the Slack channel is "not configured". */
-export function slackTokenSet(config: ChannelConfig): boolean {
-  return text(config.SLACK_BOT_TOKEN) !== undefined
-}
-
 /** Every problem with the Slack settings at once, each naming its variable. No I/O. */
 export function slackConfigProblems(config: ChannelConfig): string[] {
   const problems: string[] = []

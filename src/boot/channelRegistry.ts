@@ -6,6 +6,7 @@ import type { ChannelAdapter } from '../../channels/contract'
 import { facebookAdapter } from '../../channels/facebook'
 import { createRegistry, type ChannelRegistry } from '../../channels/registry'
 import { sandboxAdapter } from '../../channels/sandbox/sandboxAdapter'
+import { slackAdapter } from '../../channels/slack'
 import { disableEndpoint, loadEndpointsFromPayload, websiteAdapter } from '../../channels/website'
 import {
   dataDir,
@@ -13,6 +14,8 @@ import {
   facebookConfigured,
   facebookEnv,
   sandboxChannelsSetting,
+  slackConfigured,
+  slackEnv,
   webhookTimeoutMs,
 } from '../config/env'
 
@@ -25,6 +28,7 @@ const DEMO_SANDBOXED = ['facebook', 'portal', 'slack']
  */
 const CONFIGURED: Record<string, () => boolean> = {
   facebook: facebookConfigured,
+  slack: slackConfigured,
 }
 
 /** Channels only staff can see: they may carry internal items. */
@@ -32,7 +36,8 @@ const STAFF_ONLY_CHANNELS = new Set(['portal', 'slack'])
 
 /**
  * The channels this process delivers to, validated all at once: the website webhooks, the
- * Facebook Page when FACEBOOK_PAGE_TOKEN is set, and the channels named in
+ * Facebook Page when FACEBOOK_PAGE_TOKEN is set, Slack when SLACK_BOT_TOKEN is set, and the
+ * channels named in
  * HUB_SANDBOX_CHANNELS (by default, in the demo: facebook, portal, slack, less those configured
  * for real), served by the sandbox, which records to data/sandbox.jsonl what it would have sent.
  */
@@ -52,6 +57,10 @@ export function buildChannelRegistry(payload: Payload): ChannelRegistry {
   // The Facebook Page, once it has a token; an explicit HUB_SANDBOX_CHANNELS=facebook still wins.
   if (facebookConfigured() && !sandboxed.includes('facebook')) {
     adapters.push(facebookAdapter({ config: facebookEnv() }))
+  }
+  // Slack internal news, once it has a bot token; an explicit HUB_SANDBOX_CHANNELS=slack still wins.
+  if (slackConfigured() && !sandboxed.includes('slack')) {
+    adapters.push(slackAdapter({ config: slackEnv() }))
   }
   for (const name of sandboxed) {
     adapters.push(

@@ -108,6 +108,25 @@ export function facebookConfigured(): boolean {
   return Boolean(process.env.FACEBOOK_PAGE_TOKEN?.trim())
 }
 
+/**
+ * The Slack channel's settings, as read by `channels/slack/slackConfig.ts`, which validates them
+ * and holds the default (`SLACK_API_URL` https://slack.com/api/). `SLACK_ALERT_CHANNEL` is
+ * optional: without it editor alerts are off.
+ */
+export function slackEnv(): Readonly<Record<string, string | undefined>> {
+  return {
+    SLACK_BOT_TOKEN: process.env.SLACK_BOT_TOKEN,
+    SLACK_CHANNEL: process.env.SLACK_CHANNEL,
+    SLACK_ALERT_CHANNEL: process.env.SLACK_ALERT_CHANNEL,
+    SLACK_API_URL: process.env.SLACK_API_URL,
+  }
+}
+
+/** Without a bot token the Slack channel is not configured (the demo sandboxes it instead). */
+export function slackConfigured(): boolean {
+  return Boolean(process.env.SLACK_BOT_TOKEN?.trim())
+}
+
 /** Whether webhook endpoints may be loopback or private addresses (the demo and tests). */
 export function webhookAllowPrivate(): boolean {
   return process.env.WEBHOOK_ALLOW_PRIVATE === 'true'
