@@ -121,6 +121,19 @@ export interface News {
     [k: string]: unknown;
   } | null;
   image?: (number | null) | Media;
+  generatedImages?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * The image’s rights have expired and it is withdrawn from the channels. Choose a new one.
+   */
+  imageWithdrawnAt?: string | null;
   type: 'news' | 'press-release';
   contact?: {
     name?: string | null;
@@ -184,8 +197,30 @@ export interface Media {
   identifiablePeople?: boolean | null;
   consentObtained?: boolean | null;
   licence?: ('owned' | 'licensed' | 'cc-by' | 'cc-by-sa' | 'cc0') | null;
+  /**
+   * The image is then withdrawn from every channel and the items using it are flagged.
+   */
   rightsExpireAt?: string | null;
   rightsExpireAt_tz?: SupportedTimezones;
+  /**
+   * Made automatically for every channel.
+   */
+  renditions?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  renditionKey?: string | null;
+  renderedWith?: string | null;
+  originalFile?: string | null;
+  /**
+   * The rights have expired. The image is withdrawn from every channel.
+   */
+  rightsWithdrawnAt?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -293,6 +328,19 @@ export interface Event {
     [k: string]: unknown;
   } | null;
   image?: (number | null) | Media;
+  generatedImages?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * The image’s rights have expired and it is withdrawn from the channels. Choose a new one.
+   */
+  imageWithdrawnAt?: string | null;
   startsAt: string;
   startsAt_tz: SupportedTimezones;
   endsAt?: string | null;
@@ -373,6 +421,19 @@ export interface ServiceMessage {
     [k: string]: unknown;
   } | null;
   image?: (number | null) | Media;
+  generatedImages?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * The image’s rights have expired and it is withdrawn from the channels. Choose a new one.
+   */
+  imageWithdrawnAt?: string | null;
   /**
    * Affected area.
    */
@@ -558,9 +619,6 @@ export interface ChannelEndpoint {
   secret?: string | null;
   secretCiphertext?: string | null;
   previousSecretCiphertext?: string | null;
-  /**
-   * After a rotation, webhooks are signed with both secrets for 24 hours.
-   */
   previousSecretExpiresAt?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -688,6 +746,8 @@ export interface NewsSelect<T extends boolean = true> {
   lead?: T;
   body?: T;
   image?: T;
+  generatedImages?: T;
+  imageWithdrawnAt?: T;
   type?: T;
   contact?:
     | T
@@ -731,6 +791,8 @@ export interface EventsSelect<T extends boolean = true> {
   lead?: T;
   body?: T;
   image?: T;
+  generatedImages?: T;
+  imageWithdrawnAt?: T;
   startsAt?: T;
   startsAt_tz?: T;
   endsAt?: T;
@@ -774,6 +836,8 @@ export interface ServiceMessagesSelect<T extends boolean = true> {
   lead?: T;
   body?: T;
   image?: T;
+  generatedImages?: T;
+  imageWithdrawnAt?: T;
   area?: T;
   severity?: T;
   channels?: T;
@@ -814,6 +878,11 @@ export interface MediaSelect<T extends boolean = true> {
   licence?: T;
   rightsExpireAt?: T;
   rightsExpireAt_tz?: T;
+  renditions?: T;
+  renditionKey?: T;
+  renderedWith?: T;
+  originalFile?: T;
+  rightsWithdrawnAt?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1033,6 +1102,9 @@ export interface Brand {
     background: string;
     accent: string;
   };
+  /**
+   * Typefaces that ship with the hub: Source Sans 3.
+   */
   typeface: string;
   updatedAt?: string | null;
   createdAt?: string | null;
