@@ -220,8 +220,11 @@ export type ChannelAdapter<M = unknown> = {
   retract?(receipt: Receipt, ctx: DeliverContext<'retract'>): Promise<Receipt | void>
 
   /**
-   * After an ambiguous failure (timeout, reset, 5xx: the copy may have landed), looks for the
-   * copy this delivery would have made, so a retry does not post it twice. Match on
+   * After an ambiguous failure (timeout, reset, 5xx, a worker killed mid-call: the copy may have
+   * landed), looks for the copy that delivery would have made, so nothing is posted twice and a
+   * retraction finds what to take down. The outbox asks before creating on every retry, and for
+   * each earlier delivery of the item that failed after it may have landed (then `message` is
+   * rendered from that delivery's snapshot and `ctx.deliveryId` is its id). Match on
    * `ctx.deliveryId` where the channel can store it, else on content. Required in practice for
    * channels without idempotency keys (Facebook, Slack); others may leave it out.
    */

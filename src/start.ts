@@ -22,7 +22,7 @@ import { setActiveRegistry, setEnqueueListener } from './outbox/activeRegistry'
 import { createDispatcher, type Dispatcher } from './outbox/createDispatcher'
 import { startScheduler, type Scheduler } from './scheduler'
 import { printLoginHelp, type SeedSummary, seedDemo } from './seed/seedDemo'
-import { type HubServer, startServer } from './server'
+import type { HubServer } from './server'
 
 const dev = process.argv.includes('--dev')
 const role = hubRole()
@@ -63,7 +63,11 @@ if (role !== 'web' && registry && payload.db.name === 'mongoose') {
 }
 
 let hub: HubServer | undefined
-if (role !== 'worker') hub = await startServer({ payload, port: port(), dev })
+if (role !== 'worker') {
+  // Loaded only here: the server pulls in Next and Express, which a worker never needs.
+  const { startServer } = await import('./server')
+  hub = await startServer({ payload, port: port(), dev })
+}
 payload.logger.info(
   `Content hub ready${hub ? ` at ${hub.url}` : ''} (role: ${role}, database: ${databaseKind()}, ${Date.now() - started} ms)`,
 )

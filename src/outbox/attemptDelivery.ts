@@ -11,6 +11,7 @@ import { classifyError, PermanentDeliveryError } from '../../channels/errors'
 import type { ChannelRegistry } from '../../channels/registry'
 import { publicUrl } from '../config/env'
 import type { ClaimedDelivery } from './claimDue'
+import type { CopyHistory } from './copyHistories'
 import type { SettleQueue } from './createSettleQueue'
 import type { Settlement, SettleResult } from './settleDelivery'
 
@@ -36,12 +37,12 @@ const MIN_PAUSE_SECONDS = 5
 export async function attemptDelivery(
   ctx: AttemptContext,
   claimed: ClaimedDelivery,
-  prior: Receipt | undefined,
+  history: CopyHistory,
 ): Promise<SettleResult> {
   const startedAt = ctx.now()
   let settlement: Settlement
   try {
-    settlement = { outcome: 'delivered', receipt: await send(ctx, claimed, prior) }
+    settlement = { outcome: 'delivered', receipt: await send(ctx, claimed, history) }
   } catch (err) {
     const failure = classifyError(err)
     settlement = {
@@ -85,7 +86,7 @@ async function retireTarget(ctx: AttemptContext, claimed: ClaimedDelivery, error
 async function send(
   ctx: AttemptContext,
   claimed: ClaimedDelivery,
-  prior: Receipt | undefined,
+  history: CopyHistory,
 ): Promise<Receipt> {
   const adapter = ctx.registry.get(claimed.channel)
   if (!adapter) throw permanent(`Kanalen «${claimed.channel}» er ikke satt opp i denne prosessen.`)
@@ -97,22 +98,41 @@ async function send(
   }
   const timeout = AbortSignal.timeout(Math.max(1000, ctx.leaseMs - 5000))
   const signal = ctx.signal ? AbortSignal.any([timeout, ctx.signal]) : timeout
+  const { prior } = history
   const base = { target, deliveryId: `dlv_${claimed.id}`, prior, signal }
+  const renderCtx = { target, now: ctx.now(), publicUrl: publicUrl() }
+  // Copies an earlier attempt may have made without the ledger hearing of it (the attempt
+  // counted at claim is the recorded intent): this delivery's own earlier attempts, and those of
+  // publishes that were superseded or cancelled after they failed.
+  const candidates = [
+    ...(claimed.attempts > 1 ? [{ id: claimed.id, snapshot: claimed.snapshot }] : []),
+    ...history.uncertain,
+  ]
+  const findEarlier = async (): Promise<{ receipt: Receipt; own: boolean } | null> => {
+    if (prior || !adapter.find) return null
+    for (const candidate of candidates) {
+      if (!candidate.snapshot) continue
+      const message = adapter.render(candidate.snapshot as ChannelItem, renderCtx)
+      const deliveryId = `dlv_${candidate.id}`
+      const found = await adapter.find(message, { ...base, deliveryId, action: 'publish' })
+      if (found) return { receipt: found, own: candidate.id === claimed.id }
+    }
+    return null
+  }
   if (claimed.action === 'retract') {
-    if (!prior) return {}
+    const copy = prior ?? (await findEarlier())?.receipt
+    if (!copy) return {}
     if (!adapter.retract)
       throw permanent(`Kanalen «${claimed.channel}» kan ikke trekke tilbake publiserte saker.`)
-    return (await adapter.retract(prior, { ...base, action: 'retract' })) ?? prior
+    return (await adapter.retract(copy, { ...base, prior: copy, action: 'retract' })) ?? copy
   }
   const item = claimed.snapshot as ChannelItem
-  const message = adapter.render(item, { target, now: ctx.now(), publicUrl: publicUrl() })
+  const message = adapter.render(item, renderCtx)
   const deliverCtx: DeliverContext<'publish' | 'update'> = { ...base, action: claimed.action }
-  // An earlier attempt may have created the copy before it failed or its worker died (the
-  // attempt counted at claim is the recorded intent): look before creating it a second time.
-  if (!prior && claimed.attempts > 1 && adapter.find) {
-    const found = await adapter.find(message, deliverCtx)
-    if (found) return found
-  }
+  const earlier = await findEarlier()
+  if (earlier?.own) return earlier.receipt
+  // A copy of an older revision is out: bring it up to this one instead of posting another.
+  if (earlier) return adapter.deliver(message, { ...deliverCtx, prior: earlier.receipt })
   return adapter.deliver(message, deliverCtx)
 }
 

@@ -7,7 +7,7 @@ import { type ClaimedDelivery, claimDue } from './claimDue'
 import { createSettleQueue, type SettleQueue } from './createSettleQueue'
 import { createTargetsCache } from './createTargetsCache'
 import { type ChannelPauses, pauseChannel } from './pauseChannel'
-import { priorReceipts } from './priorReceipts'
+import { copyHistories } from './copyHistories'
 import type { SettleResult } from './settleDelivery'
 
 export type DispatchOptions = {
@@ -54,10 +54,10 @@ export async function startDispatchRound(
     skipChannels: options.pauses?.paused(now),
   })
   if (claimed.length === 0) return []
-  const priors = await priorReceipts(options.payload, claimed)
+  const histories = await copyHistories(options.payload, claimed)
   const ctx = attemptContext(options, leaseMs)
   return claimed.map((c: ClaimedDelivery) =>
-    attemptDelivery(ctx, c, priors.get(c.id)).catch((err: unknown) => {
+    attemptDelivery(ctx, c, histories.get(c.id) ?? { uncertain: [] }).catch((err: unknown) => {
       options.onError?.(err)
       if (!options.onError) throw err
       return undefined

@@ -14,7 +14,8 @@ export type LedgerRow = Pick<
   | 'revision'
   | 'snapshot'
   | 'receipt'
->
+> &
+  Partial<Pick<Delivery, 'attempts'>>
 
 /** Every ledger row of one item (by its uid), newest first, grouped by `channel target`. */
 export async function ledgerRowsByKey(
@@ -59,4 +60,28 @@ export function currentCopy(rows: readonly LedgerRow[], excludeId?: number): Rec
     return (row.receipt ?? {}) as Receipt
   }
   return undefined
+}
+
+/**
+ * Whether a row may have put a copy out that the ledger has no receipt for: an attempt started
+ * (in flight, or attempted and then failed, superseded or cancelled) and may have landed before
+ * it failed, as a created-then-500 or a worker killed mid-call does.
+ */
+export function mayHaveLanded(row: LedgerRow): boolean {
+  if (row.action === 'retract' || row.status === 'delivered') return false
+  return row.status === 'in_flight' || Number(row.attempts ?? 0) > 0
+}
+
+/**
+ * The rows since the last delivered copy or retraction that may have left a copy out, newest
+ * first. Rows are newest first.
+ */
+export function uncertainCopies(rows: readonly LedgerRow[], excludeId?: number): LedgerRow[] {
+  const found: LedgerRow[] = []
+  for (const row of rows) {
+    if (row.id === excludeId) continue
+    if (row.status === 'delivered') break
+    if (mayHaveLanded(row)) found.push(row)
+  }
+  return found
 }

@@ -7,7 +7,14 @@ import type { DeliveryAction } from './deliveryStates'
 import { isLive } from './isLive'
 import { channelImage } from './channelImage'
 import { itemSnapshot } from './itemSnapshot'
-import { currentCopy, effective, type LedgerRow, ledgerRowsByKey, targetKey } from './ledgerRows'
+import {
+  currentCopy,
+  uncertainCopies,
+  effective,
+  type LedgerRow,
+  ledgerRowsByKey,
+  targetKey,
+} from './ledgerRows'
 
 export type SyncArgs = {
   payload: Payload
@@ -75,7 +82,7 @@ export async function syncItemDeliveries(args: SyncArgs): Promise<number> {
         plans.push({ channel: adapter.name, target: target ?? targetOf(rows, targetId), ...plan })
     }
   }
-  for (const plan of plans) await enqueue(payload, req, { collection, id, uid }, plan)
+  for (const plan of plans) await enqueue(payload, req, { collection, id, uid, now }, plan)
   return plans.length
 }
 
@@ -141,9 +148,9 @@ async function planRetraction(
       })
     }
   }
-  const mayBeOut =
-    currentCopy(rows) !== undefined ||
-    rows.some((row) => row.action !== 'retract' && row.status === 'in_flight')
+  // A publish that failed after it may have landed still gets its retraction: the dispatcher
+  // then looks the copy up (adapter `find`) before deciding there is nothing to take down.
+  const mayBeOut = currentCopy(rows) !== undefined || uncertainCopies(rows).length > 0
   if (!mayBeOut) return null
   return { action: 'retract', item: latest.snapshot as ChannelItem }
 }
@@ -151,10 +158,10 @@ async function planRetraction(
 async function enqueue(
   payload: Payload,
   req: Partial<PayloadRequest> | undefined,
-  ref: { collection: ItemCollection; id: string; uid: string },
+  ref: { collection: ItemCollection; id: string; uid: string; now: Date },
   plan: Plan,
 ): Promise<void> {
-  const { collection, id, uid } = ref
+  const { collection, id, uid, now } = ref
   const key = `${uid}:${plan.item.revision}:${plan.channel}:${plan.target.id}:${plan.action}`
   const existing = await payload.count({
     collection: 'deliveries',
@@ -177,6 +184,9 @@ async function enqueue(
       action: plan.action,
       status: 'pending',
       attempts: 0,
+      // Due now, not "due whenever" (NULL): the claim takes rows in due order, so a retry that
+      // came due waits behind no more than what came due before it.
+      nextAttemptAt: now.toISOString(),
       idempotencyKey: key,
       snapshot: plan.item,
     },

@@ -11,13 +11,14 @@ export type Step =
 
 /**
  * A stand-in for an external channel without idempotency keys (like Facebook or Slack): it
- * keeps the copies it holds, can be told to fail, and can look a copy up by delivery id.
+ * keeps the copies it holds (by the delivery that made or last edited them), can be told to
+ * fail, and can look a copy up by delivery id.
  */
 export function scriptedChannel(name: string, options: { slowMs?: number } = {}) {
   const inner = sandboxAdapter({ name, targets: [{ id: 'main', name: 'Hoved', public: true }] })
   const script: Step[] = []
   const copies = new Map<string, Receipt>()
-  const calls = { deliver: 0, find: 0, inFlight: 0, maxInFlight: 0 }
+  const calls = { deliver: 0, find: 0, retract: 0, inFlight: 0, maxInFlight: 0 }
 
   const adapter: ChannelAdapter<SandboxMessage> = {
     name,
@@ -48,6 +49,11 @@ export function scriptedChannel(name: string, options: { slowMs?: number } = {})
     find(_message, ctx) {
       calls.find++
       return Promise.resolve(copies.get(ctx.deliveryId) ?? null)
+    },
+    retract(receipt) {
+      calls.retract++
+      for (const [id, copy] of copies) if (copy.externalId === receipt.externalId) copies.delete(id)
+      return Promise.resolve()
     },
   }
   return { adapter, script, copies, calls }
