@@ -1,5 +1,6 @@
-import { createRequire } from 'node:module'
 import path from 'node:path'
+
+import { projectRoot } from '../../src/config/env'
 
 /**
  * Typefaces that ship with the hub, so text in generated images renders the same on every
@@ -8,10 +9,13 @@ import path from 'node:path'
  */
 export type Typeface = { name: string; regular: string; bold: string; licence: string }
 
-const require = createRequire(import.meta.url)
-
+/**
+ * From the project root, not `require.resolve`: this module is also bundled into the admin by
+ * Next (Turbopack), which cannot resolve a computed package path, and the bundle does not live
+ * beside node_modules.
+ */
 function fontPath(pkg: string, file: string): string {
-  return path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file)
+  return path.join(projectRoot(), 'node_modules', pkg, file)
 }
 
 const SOURCE_SANS_3 = '@expo-google-fonts/source-sans-3'
