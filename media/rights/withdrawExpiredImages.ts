@@ -40,12 +40,7 @@ export async function withdrawExpiredImages(args: {
         overrideAccess: true,
       })
       for (const item of using.docs) {
-        await payload.update({
-          collection,
-          id: item.id,
-          data: { imageWithdrawnAt: now.toISOString() },
-          overrideAccess: true,
-        })
+        await flagItem(payload, collection, item.id, now.toISOString())
       }
     }
     const context: MediaContext = { mediaPipelineWrite: true }
@@ -58,4 +53,58 @@ export async function withdrawExpiredImages(args: {
     })
   }
   return expired.docs.length
+}
+
+type ItemCollection = (typeof ITEM_COLLECTIONS)[number]
+
+/**
+ * Sets `imageWithdrawnAt` on the published item without publishing an editor's pending draft:
+ * Payload's update starts from the latest version, which may be that draft. So when a newer
+ * draft exists, the published content is saved again with the flag, and then the draft is put
+ * back on top, with the flag too.
+ */
+async function flagItem(
+  payload: Payload,
+  collection: ItemCollection,
+  id: number,
+  at: string,
+): Promise<void> {
+  const latest = await payload.findByID({
+    collection,
+    id,
+    draft: true,
+    depth: 0,
+    overrideAccess: true,
+  })
+  const pendingDraft = (latest as { _status?: string | null })._status === 'draft'
+  if (!pendingDraft) {
+    await payload.update({ collection, id, data: { imageWithdrawnAt: at }, overrideAccess: true })
+    return
+  }
+  const published = await payload.findByID({ collection, id, depth: 0, overrideAccess: true })
+  await payload.update({
+    collection,
+    id,
+    data: { ...contentOf(published), imageWithdrawnAt: at, _status: 'published' } as never,
+    overrideAccess: true,
+  })
+  await payload.update({
+    collection,
+    id,
+    draft: true,
+    data: { ...contentOf(latest), imageWithdrawnAt: at, _status: 'draft' } as never,
+    overrideAccess: true,
+  })
+}
+
+/** A document's editable content: without the fields Payload manages itself. */
+function contentOf(doc: object): Record<string, unknown> {
+  const {
+    id: _id,
+    createdAt: _c,
+    updatedAt: _u,
+    generatedImages: _g,
+    ...content
+  } = doc as Record<string, unknown>
+  return content
 }

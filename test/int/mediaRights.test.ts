@@ -121,4 +121,33 @@ describe('rights and alt text', () => {
     )
     expect((await api.rest('GET', `/media/${image.id}`)).status).not.toBe(200)
   })
+
+  it("should flag the published item without publishing an editor's pending draft", async () => {
+    clock.set('2026-12-01T09:00:00.000Z')
+    const upload = await uploadImage({
+      alt: 'Kirkebygda skole',
+      licence: 'licensed',
+      rightsExpireAt: '2026-12-03T00:00:00.000Z',
+    })
+    const news = await newsPublisher(
+      hub.payload,
+      department,
+      'Ny skolerute',
+    )({
+      image: upload.body.doc.id,
+    })
+    await hub.payload.update({
+      collection: 'news',
+      id: news.id,
+      draft: true,
+      data: { title: 'Ny skolerute (utkast)' },
+    })
+    clock.set('2026-12-03T00:00:05.000Z')
+    await withdrawExpiredImages({ payload: hub.payload, now: clock.now() })
+    const published = await hub.payload.findByID({ collection: 'news', id: news.id })
+    const draft = await hub.payload.findByID({ collection: 'news', id: news.id, draft: true })
+    expect(published.title).toBe('Ny skolerute')
+    expect(published.imageWithdrawnAt).toBe('2026-12-03T00:00:05.000Z')
+    expect(draft.title).toBe('Ny skolerute (utkast)')
+  })
 })
