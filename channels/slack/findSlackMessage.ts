@@ -1,27 +1,40 @@
 import type { SlackCall } from './slackClient'
 import { METADATA_EVENT_TYPE, type SlackMessage } from './types'
 
-/** Messages per conversations.history page, and how many pages back `find` reads at most. */
+/** Messages per conversations.history page, and how many pages back a lookup reads at most. */
 const PAGE_SIZE = 50
 const MAX_PAGES = 4
 
+/** Which of our messages a lookup wants, judged by its metadata's `event_payload`. */
+export type PayloadMatch = (payload: Record<string, unknown>) => boolean
+
+/** Our message posted by this delivery. */
+export const byDelivery =
+  (deliveryId: string): PayloadMatch =>
+  (payload) =>
+    payload.delivery_id === deliveryId
+
+/** Our message of this item, whichever delivery posted it. */
+export const byItem =
+  (item: SlackMessage['item']): PayloadMatch =>
+  (payload) =>
+    payload.item_id === item.id && payload.item_collection === item.collection
+
 /**
- * The `ts` of the message this delivery posted, if it is in the channel: the message whose
- * metadata carries our event type and this delivery id. Reads conversations.history newest
- * first with `include_all_metadata` (without it Slack may leave metadata out), from the
- * message's `notBefore` on, at most 200 messages back: a retry follows its failed attempt within
- * the lease and the backoff, and the internal news channel does not get 200 messages meanwhile.
- * Among several matches (which this lookup exists to prevent) the oldest wins, so updates keep
- * going to the first.
+ * The `ts` of our message in `channel` whose metadata matches, if there is one. Reads
+ * conversations.history newest first with `include_all_metadata` (without it Slack may leave
+ * metadata out), from the message's `notBefore` on, at most 200 messages back: the internal news
+ * channel does not get 200 messages between a failed attempt and its retry. Among several
+ * matches (which these lookups exist to prevent) the oldest wins, so edits keep going to the first.
  */
 export async function findSlackMessage(
   call: SlackCall,
   channel: string,
-  message: Pick<SlackMessage, 'notBefore'>,
-  deliveryId: string,
+  notBefore: string,
+  match: PayloadMatch,
   signal: AbortSignal,
 ): Promise<string | null> {
-  const oldest = slackTime(message.notBefore)
+  const oldest = slackTime(notBefore)
   let cursor: string | undefined
   for (let page = 0; page < MAX_PAGES; page++) {
     const result = await call(
@@ -31,8 +44,11 @@ export async function findSlackMessage(
     )
     const messages = Array.isArray(result.messages) ? (result.messages as unknown[]) : []
     // Newest first: the last match on the page is the oldest.
-    const matches = messages.filter((m) => deliveryIdOf(m) === deliveryId).map(tsOf)
-    const found = matches.filter((ts): ts is string => ts !== undefined).at(-1)
+    const found = messages
+      .filter((m) => matches(m, match))
+      .map(tsOf)
+      .filter((ts): ts is string => ts !== undefined)
+      .at(-1)
     if (found) return found
     const meta = result.response_metadata as { next_cursor?: unknown } | undefined
     cursor =
@@ -42,16 +58,13 @@ export async function findSlackMessage(
   return null
 }
 
-function deliveryIdOf(message: unknown): string | undefined {
-  if (typeof message !== 'object' || message === null) return undefined
+function matches(message: unknown, match: PayloadMatch): boolean {
+  if (typeof message !== 'object' || message === null) return false
   const metadata = (message as { metadata?: unknown }).metadata
-  if (typeof metadata !== 'object' || metadata === null) return undefined
+  if (typeof metadata !== 'object' || metadata === null) return false
   const { event_type: type, event_payload: payload } = metadata as Record<string, unknown>
-  if (type !== METADATA_EVENT_TYPE || typeof payload !== 'object' || payload === null) {
-    return undefined
-  }
-  const id = (payload as Record<string, unknown>).delivery_id
-  return typeof id === 'string' ? id : undefined
+  if (type !== METADATA_EVENT_TYPE || typeof payload !== 'object' || payload === null) return false
+  return match(payload as Record<string, unknown>)
 }
 
 function tsOf(message: unknown): string | undefined {

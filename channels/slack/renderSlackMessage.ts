@@ -4,7 +4,7 @@ import { escapeMrkdwn, fitText, LIMITS, oneLine, paragraphs } from './blockText'
 import { itemImage } from './itemImage'
 import type { PlainText, SlackBlock, SlackMessage } from './types'
 
-/** How far a message's `ts` may lie before the revision it carries: Slack's and our clocks. */
+/** How far a message's `ts` may lie before the item's publication: Slack's and our clocks. */
 const CLOCK_SKEW_MS = 10 * 60 * 1000
 
 /** What the context line calls each kind of item (bokmål: staff read it). */
@@ -71,11 +71,11 @@ function plain(text: string): PlainText {
 }
 
 /**
- * The revision became visible at the later of its publication and its last change; a message
- * for it cannot be older, give or take clock skew. Empty when neither time can be read.
+ * No message of this item can be older than its publication (a scheduled item is delivered once
+ * `publishAt` has passed), give or take clock skew. Empty when the time cannot be read.
  */
 function notBefore(item: Pick<ChannelItem, 'publishedAt' | 'updatedAt'>): string {
-  const times = [Date.parse(item.publishedAt), Date.parse(item.updatedAt)].filter(Number.isFinite)
-  if (times.length === 0) return ''
-  return new Date(Math.max(...times) - CLOCK_SKEW_MS).toISOString()
+  const published = Date.parse(item.publishedAt)
+  const at = Number.isFinite(published) ? published : Date.parse(item.updatedAt)
+  return Number.isFinite(at) ? new Date(at - CLOCK_SKEW_MS).toISOString() : ''
 }

@@ -3,7 +3,7 @@ import { slackEnv } from '../../src/config/env'
 import type { ChannelAdapter, ChannelConfig, DeliverContext, Receipt, Target } from '../contract'
 import { PermanentDeliveryError, TransientDeliveryError } from '../errors'
 import { DEFAULT_TIMEOUT_MS } from '../http'
-import { findSlackMessage } from './findSlackMessage'
+import { byDelivery, byItem, findSlackMessage } from './findSlackMessage'
 import { renderSlackMessage } from './renderSlackMessage'
 import { slackCaller } from './slackClient'
 import { slackConfigProblems, slackSettings } from './slackConfig'
@@ -18,6 +18,14 @@ export type SlackAdapterOptions = {
   timeoutMs?: number
   /** The "now" for receipts and Retry-After dates. Default: the hub clock. */
   now?: () => Date
+  /**
+   * Look for the item's message before every post, not only on the outbox's retries. Default
+   * true, because the outbox calls `find` only from attempt 2 of the same delivery: a publish
+   * that posted, failed (created-then-500) and was superseded by a newer revision before its
+   * retry is followed by a fresh delivery at attempt 1, which would post a second message. Costs
+   * one conversations.history read per new message.
+   */
+  findBeforeCreate?: boolean
 }
 
 /** The news channel as editors see it in the ledger. */
@@ -80,7 +88,12 @@ export function slackAdapter(options: SlackAdapterOptions = {}): ChannelAdapter<
     return receiptFor({ channel, ts: result.ts }, ctx.signal)
   }
 
-  async function update(message: SlackMessage, ref: MessageRef, ctx: DeliverContext) {
+  async function update(
+    message: SlackMessage,
+    ref: MessageRef,
+    ctx: DeliverContext,
+    extra: { found?: true } = {},
+  ): Promise<Receipt> {
     // A message deleted in Slack is not posted again: someone took it down on purpose, and
     // message_not_found fails the update permanently so editors see it.
     await call(
@@ -98,7 +111,26 @@ export function slackAdapter(options: SlackAdapterOptions = {}): ChannelAdapter<
       typeof ctx.prior?.externalUrl === 'string'
         ? ctx.prior.externalUrl
         : await permalinkOf(call, ref, ctx.signal)
-    return slackReceipt(ref, {}, { acknowledgedAt: now(), permalink })
+    return slackReceipt(ref, extra, { acknowledgedAt: now(), permalink })
+  }
+
+  /**
+   * No prior copy does not mean no message: an earlier delivery of this item may have posted and
+   * then failed, and been superseded before its retry could look. Such a message is taken over
+   * (edited to this revision) instead of posting a second one.
+   */
+  async function create(message: SlackMessage, ctx: DeliverContext): Promise<Receipt> {
+    if (options.findBeforeCreate ?? true) {
+      const ts = await findSlackMessage(
+        call,
+        target.id,
+        message.notBefore,
+        byItem(message.item),
+        ctx.signal,
+      )
+      if (ts) return update(message, { channel: target.id, ts }, ctx, { found: true })
+    }
+    return post(message, ctx)
   }
 
   return {
@@ -118,7 +150,7 @@ export function slackAdapter(options: SlackAdapterOptions = {}): ChannelAdapter<
 
     async deliver(message, ctx) {
       const ref = messageRefOf(ctx.prior)
-      return ref ? update(message, ref, ctx) : post(message, ctx)
+      return ref ? update(message, ref, ctx) : create(message, ctx)
     },
 
     async retract(receipt, ctx) {
@@ -144,7 +176,8 @@ export function slackAdapter(options: SlackAdapterOptions = {}): ChannelAdapter<
     },
 
     async find(message, ctx) {
-      const ts = await findSlackMessage(call, target.id, message, ctx.deliveryId, ctx.signal)
+      const match = byDelivery(ctx.deliveryId)
+      const ts = await findSlackMessage(call, target.id, message.notBefore, match, ctx.signal)
       return ts ? receiptFor({ channel: target.id, ts }, ctx.signal, { found: true }) : null
     },
 

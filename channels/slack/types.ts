@@ -14,8 +14,8 @@ export type SlackMessage = {
   blocks: SlackBlock[]
   item: { id: string; collection: ItemCollection; revision: number }
   /**
-   * ISO 8601: no message for this revision can be older than this (the revision's last change,
-   * less an allowance for clock skew), so `find` does not read history further back.
+   * ISO 8601: no message of this item can be older than this (its publication, less an
+   * allowance for clock skew), so lookups do not read history further back.
    */
   notBefore: string
 }

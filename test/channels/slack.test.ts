@@ -183,13 +183,13 @@ describe('slack adapter: finding a message after an ambiguous failure', () => {
     expect(await adapter.find?.(renderSample(adapter, target), other)).toBeNull()
   })
 
-  it('should read history with all metadata, from just before the revision on', async () => {
+  it('should read history with all metadata, from just before the publication on', async () => {
     await adapter.find?.(renderSample(adapter, target), deliverContext(target, 'publish'))
     expect(fake.calls('conversations.history')[0]?.params).toMatchObject({
       channel: 'C0NYHETER1',
       include_all_metadata: 'true',
       limit: '50',
-      oldest: String(Date.parse('2026-04-02T07:50:00.000Z') / 1000) + '.000000',
+      oldest: `${Date.parse('2026-04-02T07:50:00.000Z') / 1000}.000000`,
     })
   })
 
@@ -200,8 +200,37 @@ describe('slack adapter: finding a message after an ambiguous failure', () => {
     await expect(adapter.deliver(message, ctx)).rejects.toThrow()
     fake.setMode('normal')
     for (let i = 0; i < 60; i++) fake.addMessage('C0NYHETER1', { text: `Prat ${i}` })
+    const before = fake.calls('conversations.history').length
     const found = await adapter.find?.(message, ctx)
     expect(found?.externalId).toBe(fake.posts()[0]?.ts)
-    expect(fake.calls('conversations.history')).toHaveLength(2)
+    expect(fake.calls('conversations.history').length - before).toBe(2)
+  })
+
+  it('should take over the message of a superseded delivery instead of posting a second', async () => {
+    fake.setMode('created-then-500')
+    const first = adapter.deliver(renderSample(adapter, target), deliverContext(target, 'publish'))
+    await expect(first).rejects.toThrow()
+    fake.setMode('normal')
+    const newer = deliverContext(target, 'publish')
+    const receipt = await adapter.deliver(renderSample(adapter, target, { revision: 4 }), newer)
+    expect(fake.calls('chat.postMessage')).toHaveLength(1)
+    expect(fake.posts()[0]?.metadata?.event_payload).toMatchObject({
+      revision: 4,
+      delivery_id: newer.deliveryId,
+    })
+    expect(receipt).toMatchObject({ externalId: fake.posts()[0]?.ts, detail: { found: true } })
+  })
+
+  it("should not take over another item's message", async () => {
+    await adapter.deliver(renderSample(adapter, target), deliverContext(target, 'publish'))
+    const other = renderSample(adapter, target, { id: '43' })
+    await adapter.deliver(other, deliverContext(target, 'publish'))
+    expect(fake.calls('chat.postMessage')).toHaveLength(2)
+  })
+
+  it('should post without reading history first when findBeforeCreate is off', async () => {
+    const direct = adapterOver(fake, { findBeforeCreate: false })
+    await direct.deliver(renderSample(direct, target), deliverContext(target, 'publish'))
+    expect(fake.requests.map((r) => r.method)).toEqual(['chat.postMessage', 'chat.getPermalink'])
   })
 })

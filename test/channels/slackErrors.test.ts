@@ -67,7 +67,7 @@ describe('slack adapter: how failures are classified', () => {
   })
 
   it('should tell the operator which scope a missing_scope needs', async () => {
-    fake.setMode('missing-scope')
+    fake.script({ method: 'chat.postMessage', error: 'missing_scope', needed: 'chat:write' })
     expect((await failure()).message).toContain('needs chat:write')
   })
 
@@ -97,14 +97,14 @@ describe('slack adapter: how failures are classified', () => {
     expect(result.retryAfterSeconds).toBeUndefined()
   })
 
-  it('should not retry a rate-limited post itself', async () => {
+  it('should not retry a rate-limited call itself', async () => {
     fake.setMode('rate-limited')
     await failure()
-    expect(fake.calls('chat.postMessage')).toHaveLength(1)
+    expect(fake.requestCount()).toBe(1)
   })
 
   it('should not retry a failed post itself', async () => {
-    fake.script({ status: 503 })
+    fake.script({ method: 'chat.postMessage', status: 503 })
     await failure()
     expect(fake.calls('chat.postMessage')).toHaveLength(1)
   })
