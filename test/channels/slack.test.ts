@@ -5,14 +5,11 @@ import type { SlackMessage } from '../../channels/slack'
 import { startSlackApi, type SlackApi } from '../fakes/slack-api'
 import { runConformanceSuite } from './conformance'
 import { deliverContext } from './fixtures'
-import { adapterOver, newsTarget, renderSample, warmUpSlackClient } from './slackFixtures'
+import { adapterOver, newsTarget, renderSample } from './slackFixtures'
 
 runConformanceSuite({
   name: 'slack',
-  fake: async () => {
-    await warmUpSlackClient()
-    return startSlackApi()
-  },
+  fake: () => startSlackApi(),
   makeAdapter: (fake, { timeoutMs }) => adapterOver(fake, { timeoutMs }),
 })
 
