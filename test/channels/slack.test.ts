@@ -231,3 +231,35 @@ describe('slack adapter: finding a message after an ambiguous failure', () => {
     expect(fake.requests.map((r) => r.method)).toEqual(['chat.postMessage', 'chat.getPermalink'])
   })
 })
+
+describe('slack adapter: never twice under random created-then-500s', () => {
+  let fake: SlackApi
+
+  beforeEach(async () => {
+    fake = await startSlackApi({ failureRate: 0.4, seed: 5, failureModes: ['created-then-500'] })
+  })
+
+  afterEach(async () => {
+    await fake.close()
+  })
+
+  it('should leave exactly one message per item when every retry looks first, as the outbox does', async () => {
+    const adapter = adapterOver(fake)
+    const target = await newsTarget(adapter)
+    for (let id = 1; id <= 12; id++) {
+      const message = renderSample(adapter, target, { id: String(id) })
+      const ctx = deliverContext(target, 'publish')
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const found = attempt > 1 ? await adapter.find?.(message, ctx) : null
+          if (found ?? (await adapter.deliver(message, ctx))) break
+        } catch {
+          // transient: the next attempt looks before it posts
+        }
+      }
+    }
+    expect(fake.posts()).toHaveLength(12)
+    expect(fake.duplicates()).toEqual({ deliveries: [], items: [] })
+    expect(fake.requests.filter((r) => r.status === 500).length).toBeGreaterThan(0)
+  })
+})

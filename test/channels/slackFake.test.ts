@@ -156,4 +156,36 @@ describe('fake Slack Web API: protocol', () => {
     await fake.close()
     expect(await hung).toBeInstanceOf(Error)
   })
+
+  it('should fail a seeded share of posts at random, storing each one first', async () => {
+    fake.configure({ failureRate: 0.5, seed: 7 })
+    const statuses: number[] = []
+    for (let i = 0; i < 20; i++) statuses.push((await post({ text: `Sak ${i}` })).status)
+    expect(statuses.filter((s) => s === 500).length).toBeGreaterThan(0)
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThan(0)
+    expect(fake.posts()).toHaveLength(20)
+  })
+
+  it('should fail the same calls again for the same seed', async () => {
+    const run = async (api: SlackApi) => {
+      api.configure({ failureRate: 0.3, seed: 11, failureModes: ['error-500', 'rate-limited'] })
+      const statuses: number[] = []
+      for (let i = 0; i < 10; i++) {
+        const response = await fetch(`${api.url}chat.postMessage`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${api.token}` },
+          body: new URLSearchParams({ channel: 'C0NYHETER1', text: 'x' }),
+        })
+        statuses.push(response.status)
+        await response.body?.cancel()
+      }
+      return statuses
+    }
+    const other = await startSlackApi()
+    try {
+      expect(await run(fake)).toEqual(await run(other))
+    } finally {
+      await other.close()
+    }
+  })
 })

@@ -4,8 +4,10 @@ export { blocksProblem } from './validateBlocks'
 export type {
   FakeChannel,
   MessageMetadata,
+  RandomFailure,
   RecordedCall,
   SlackApiOptions,
+  SlackApiSettings,
   SlackMode,
   SlackScripted,
   StoredMessage,

@@ -5,12 +5,14 @@ import type { SlackMode, SlackScripted } from './types'
  * How the fake answers instead of (or after) doing the work:
  * - `api`: this status and body, the method does nothing;
  * - `hang`: read the request, never answer;
- * - `work-then`: do the work, then answer this status (created-then-500).
+ * - `work-then`: do the work, then answer this status (created-then-500);
+ * - `work-then-hang`: do the work, then never answer (the answer lost on the way back).
  */
 export type Override =
   | { kind: 'api'; status: number; body: ApiResult; headers?: Record<string, string> }
   | { kind: 'hang' }
   | { kind: 'work-then'; status: number; body: ApiResult }
+  | { kind: 'work-then-hang' }
 
 const fail = (error: string, extra: Record<string, unknown> = {}): ApiResult => ({
   ok: false,

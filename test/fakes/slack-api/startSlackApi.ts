@@ -5,6 +5,7 @@ import type { ConformanceFake } from '../../channels/conformanceFake'
 import { readBody } from '../website-receiver/readBody'
 import { sendJson } from '../website-receiver/sendJson'
 import { parseSlackRequest } from './parseSlackRequest'
+import { randomFailures } from './randomFailure'
 import { modeOverride, type Override, scriptedOverride } from './scriptedAnswer'
 import { type ApiResult, callMethod, KNOWN_METHODS } from './slackMethods'
 import { DEFAULT_CHANNELS, SlackWorkspace } from './SlackWorkspace'
@@ -12,6 +13,7 @@ import type {
   MessageMetadata,
   RecordedCall,
   SlackApiOptions,
+  SlackApiSettings,
   SlackMode,
   SlackScripted,
   StoredMessage,
@@ -31,6 +33,8 @@ export type SlackApi = ConformanceFake & {
   /** Queues answers for the next authentic requests (see `SlackScripted`). */
   script(...answers: SlackScripted[]): void
   setMode(mode: SlackMode): void
+  /** Changes the random failures on the fly; a new `seed` restarts the PRNG. */
+  configure(settings: SlackApiSettings): void
   /** Resolves once `count` requests have arrived; rejects after `timeoutMs` (2000). */
   waitForCalls(count: number, timeoutMs?: number): Promise<void>
   /** Calls of one method, e.g. `calls('chat.postMessage')`. */
@@ -63,6 +67,8 @@ export async function startSlackApi(options: SlackApiOptions = {}): Promise<Slac
   const requests: RecordedCall[] = []
   const script: SlackScripted[] = []
   let mode: SlackMode = options.mode ?? 'normal'
+  const settings: SlackApiSettings = { ...options }
+  const random = randomFailures(options.seed ?? 1)
   let closing: Promise<void> | undefined
   const waiters = new Set<() => void>()
 
@@ -121,15 +127,23 @@ export async function startSlackApi(options: SlackApiOptions = {}): Promise<Slac
     call.authentic = true
 
     const scripted = takeScripted(parsed.method)
+    const retryAfter = options.retryAfter ?? '1'
     const override: Override | null = scripted
       ? scriptedOverride(scripted)
-      : modeOverride(mode, parsed.method, options.retryAfter ?? '1')
+      : (modeOverride(mode, parsed.method, retryAfter) ??
+        random.next(parsed.method, {
+          rate: settings.failureRate ?? 0,
+          modes: settings.failureModes ?? ['created-then-500'],
+          methods: settings.failureMethods ?? ['chat.postMessage'],
+          retryAfter,
+        }))
     if (override?.kind === 'hang') return // until the client gives up or close()
     if (override?.kind === 'api') {
       return answer(res, call, override.status, override.body, override.headers)
     }
     const result = callMethod(ws, parsed.method, parsed.params, mode)
     if (override?.kind === 'work-then') return answer(res, call, override.status, override.body)
+    if (override?.kind === 'work-then-hang') return
     return answer(res, call, 200, result)
   }
 
@@ -152,6 +166,10 @@ export async function startSlackApi(options: SlackApiOptions = {}): Promise<Slac
     script: (...answers) => script.push(...answers),
     setMode: (next) => {
       mode = next
+    },
+    configure(next) {
+      Object.assign(settings, next)
+      if (next.seed !== undefined) random.reseed(next.seed)
     },
     waitForCalls: (count, timeoutMs = 2000) =>
       new Promise<void>((resolve, reject) => {

@@ -34,6 +34,31 @@ export type SlackScripted = (
   ScriptedAnswer | { error: string; needed?: string } | { createdThen500: true }
 ) & { method?: string }
 
+/** What a seeded random failure does (see `failureRate`). */
+export type RandomFailure =
+  /** Stores the message, then answers HTTP 500. */
+  | 'created-then-500'
+  /** Stores the message, then never answers: the answer is lost on the way back. */
+  | 'created-then-hang'
+  /** HTTP 500 without doing anything. */
+  | 'error-500'
+  /** HTTP 429 with Retry-After. */
+  | 'rate-limited'
+  /** Never answers, without doing anything. */
+  | 'hang'
+
+/** Behaviour that can change while the fake runs (`configure`). */
+export type SlackApiSettings = {
+  /** Probability (0..1) that a call of one of `failureMethods` fails at random. Default 0. */
+  failureRate?: number
+  /** Picked from with equal weight. Default `['created-then-500']`. */
+  failureModes?: RandomFailure[]
+  /** Default `['chat.postMessage']`. */
+  failureMethods?: string[]
+  /** Seed of the failure PRNG (mulberry32); the same seed gives the same failures. Default 1. */
+  seed?: number
+}
+
 export type FakeChannel = {
   /** Conversation id, e.g. `C0NYHETER1`. */
   id: string
@@ -76,7 +101,7 @@ export type RecordedCall = {
   error?: string
 }
 
-export type SlackApiOptions = {
+export type SlackApiOptions = SlackApiSettings & {
   /** The bot token requests must carry. Default `FAKE_SLACK_TOKEN`. */
   token?: string
   /** Default: `#nyheter` (C0NYHETER1) and `#redaksjonsvarsler` (C0VARSLER1), bot a member. */
