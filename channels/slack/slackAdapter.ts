@@ -71,7 +71,9 @@ export function slackAdapter(options: SlackAdapterOptions = {}): ChannelAdapter<
     const result = await call(
       'chat.postMessage',
       {
-        channel: target.id,
+        // The delivery's target is the conversation: a retry after SLACK_CHANNEL changed still
+        // goes where its delivery was meant to (the next sync retracts it from there).
+        channel: ctx.target.id,
         text: message.text,
         blocks: message.blocks,
         metadata: metadata(message, ctx),
@@ -85,7 +87,7 @@ export function slackAdapter(options: SlackAdapterOptions = {}): ChannelAdapter<
         code: 'slack-no-ts',
       })
     }
-    const channel = typeof result.channel === 'string' ? result.channel : target.id
+    const channel = typeof result.channel === 'string' ? result.channel : ctx.target.id
     return receiptFor({ channel, ts: result.ts }, ctx.signal)
   }
 
@@ -122,14 +124,15 @@ export function slackAdapter(options: SlackAdapterOptions = {}): ChannelAdapter<
    */
   async function create(message: SlackMessage, ctx: DeliverContext): Promise<Receipt> {
     if (options.findBeforeCreate ?? true) {
+      const channel = ctx.target.id
       const ts = await findSlackMessage(
         call,
-        target.id,
+        channel,
         message.notBefore,
         byItem(message.item),
         ctx.signal,
       )
-      if (ts) return update(message, { channel: target.id, ts }, ctx, { found: true })
+      if (ts) return update(message, { channel, ts }, ctx, { found: true })
     }
     return post(message, ctx)
   }
@@ -179,9 +182,10 @@ export function slackAdapter(options: SlackAdapterOptions = {}): ChannelAdapter<
     },
 
     async find(message, ctx) {
+      const channel = ctx.target.id
       const match = byDelivery(ctx.deliveryId)
-      const ts = await findSlackMessage(call, target.id, message.notBefore, match, ctx.signal)
-      return ts ? receiptFor({ channel: target.id, ts }, ctx.signal, { found: true }) : null
+      const ts = await findSlackMessage(call, channel, message.notBefore, match, ctx.signal)
+      return ts ? receiptFor({ channel, ts }, ctx.signal, { found: true }) : null
     },
 
     health: (ctx) => slackHealth(call, settings, ctx.signal),

@@ -176,6 +176,7 @@ function requestFailure(where: string, original: unknown): DeliveryError {
   })
 }
 
+/** Already one of our kinds: recognised by the registered symbol `errors.ts` marks them with. */
 function isOurs(err: unknown): err is DeliveryError {
   return (
     typeof err === 'object' &&
