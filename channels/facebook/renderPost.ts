@@ -1,4 +1,4 @@
-import type { ChannelItem, RenderContext } from '../contract'
+import { type ChannelItem, pickRendition, type RenderContext } from '../contract'
 import { PermanentDeliveryError } from '../errors'
 import { characterCount, oneLine, plainText } from './plainText'
 import type { FacebookImage, FacebookMessage } from './types'
@@ -23,7 +23,7 @@ export function renderPost(
   item: ChannelItem,
   ctx: Pick<RenderContext, 'publicUrl'>,
 ): FacebookMessage {
-  const image = imageOf(item.data, ctx.publicUrl)
+  const image = imageOf(item, ctx.publicUrl)
   const body = item.variants.facebookText
     ? plainText(item.variants.facebookText)
     : [oneLine(item.title), oneLine(item.lead)].filter(Boolean).join('\n\n')
@@ -53,18 +53,19 @@ export function renderPost(
 }
 
 /**
- * The interim image contract (see `FacebookImage`), read defensively: anything that is not an
- * object with a usable URL and alt text means a link post instead of a broken photo post.
+ * The photo to post: the image's `social` rendition (1200 × 630, JPEG or PNG, which Facebook
+ * fetches itself). Brand-generated cards are not photos: an item without one gets a link post,
+ * whose preview comes from the website.
  */
-export function imageOf(data: Record<string, unknown>, publicUrl: string): FacebookImage | null {
-  const image = data.image
-  if (typeof image !== 'object' || image === null) return null
-  const { url, alt, credit } = image as Record<string, unknown>
-  if (typeof url !== 'string' || url.trim() === '' || typeof alt !== 'string') return null
-  const absolute = absoluteUrl(url.trim(), publicUrl)
+export function imageOf(item: ChannelItem, publicUrl: string): FacebookImage | null {
+  const image = item.image
+  if (!image || image.generated) return null
+  const rendition = pickRendition(image, 'social', ['jpeg', 'png'])
+  if (!rendition) return null
+  const absolute = absoluteUrl(rendition.url.trim(), publicUrl)
   if (!absolute) return null
-  const result: FacebookImage = { url: absolute, alt }
-  if (typeof credit === 'string' && credit.trim() !== '') result.credit = credit.trim()
+  const result: FacebookImage = { url: absolute, alt: image.alt }
+  if (image.credit?.trim()) result.credit = image.credit.trim()
   return result
 }
 

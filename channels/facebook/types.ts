@@ -21,11 +21,7 @@ export type FacebookMessage = {
   notBefore: string
 }
 
-/**
- * The interim image contract until the item snapshot carries renditions (media pipeline): an
- * `image` object of this shape in the item's public data. `url` is the social rendition, absolute
- * or relative to the hub's public URL. Anything else there (an id, a bare upload) means no photo.
- */
+/** The photo of a photo post: the item image's social rendition, absolute, with its alt text. */
 export type FacebookImage = { url: string; alt: string; credit?: string }
 
 /** What a Facebook receipt remembers besides the post id, for editors and for later attempts. */

@@ -90,18 +90,25 @@ export async function publish(
   return adapter.deliver(renderFor(adapter, target, item), deliverContext(target, 'publish'))
 }
 
-/** An item with the interim image shape (`data.image`) that makes a photo post. */
+/** An item whose photo has a social rendition: it makes a photo post. */
 export function photoItem(overrides: Partial<ChannelItem> = {}): ChannelItem {
-  const item = sampleItem(overrides)
-  return {
-    ...item,
-    data: {
-      ...item.data,
-      image: {
-        url: '/media/social/vikersund-1200x630.jpg',
-        alt: 'Anleggsmaskiner ved Vikersund skole',
-        credit: 'Kari Nordmann',
-      },
+  return sampleItem({
+    image: {
+      alt: 'Anleggsmaskiner ved Vikersund skole',
+      credit: 'Kari Nordmann',
+      renditions: [
+        rendition('social', 'avif', '/media/social/vikersund-1200x630.avif'),
+        rendition('social', 'jpeg', '/media/social/vikersund-1200x630.jpg'),
+      ],
     },
-  }
+    ...overrides,
+  })
+}
+
+export function rendition(
+  preset: string,
+  format: 'avif' | 'webp' | 'jpeg' | 'png',
+  url: string,
+): NonNullable<ChannelItem['image']>['renditions'][number] {
+  return { preset, format, url, width: 1200, height: 630 }
 }

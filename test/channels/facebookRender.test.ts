@@ -8,7 +8,7 @@ import {
   MAX_POST_CHARACTERS,
   renderPost,
 } from '../../channels/facebook'
-import { photoItem } from './facebookFake'
+import { photoItem, rendition } from './facebookFake'
 import { PUBLIC_URL, sampleItem } from './fixtures'
 
 const CONFIG = { FACEBOOK_PAGE_ID: '104857600000001', FACEBOOK_PAGE_TOKEN: 'EAAtoken' }
@@ -73,16 +73,20 @@ describe('facebook adapter: rendering', () => {
   })
 
   it('should keep an absolute image URL as it is', () => {
-    const item = sampleItem({ data: { image: { url: 'https://cdn.example.no/a.jpg', alt: 'A' } } })
-    expect(render(item).photo?.url).toBe('https://cdn.example.no/a.jpg')
+    const url = 'https://cdn.example.no/a.jpg'
+    const item = sampleItem({ image: { alt: 'A', renditions: [rendition('social', 'jpeg', url)] } })
+    expect(render(item).photo?.url).toBe(url)
   })
 
-  it('should make a link post when data.image is not the interim shape (an upload id)', () => {
-    expect(render(sampleItem({ data: { image: 17 } })).photo).toBeUndefined()
+  it('should make a link post when the image has no social rendition Facebook can fetch', () => {
+    const image = { alt: 'A', renditions: [rendition('social', 'avif', '/a.avif')] }
+    expect(render(sampleItem({ image })).photo).toBeUndefined()
   })
 
-  it('should make a link post when the image has no alt text field', () => {
-    expect(render(sampleItem({ data: { image: { url: '/a.jpg' } } })).photo).toBeUndefined()
+  it('should make a link post, not a photo post, for a brand-generated card', () => {
+    const card = rendition('social', 'png', '/api/media/generated/abc/social-card.png')
+    const image = { alt: 'Tittel', generated: true, renditions: [card] }
+    expect(render(sampleItem({ image })).photo).toBeUndefined()
   })
 })
 
