@@ -23,6 +23,7 @@ import { createDispatcher, type Dispatcher } from './outbox/createDispatcher'
 import { startScheduler, type Scheduler } from './scheduler'
 import { printLoginHelp, type SeedSummary, seedDemo } from './seed/seedDemo'
 import type { HubServer } from './server'
+import { alertEditors } from './outbox/alertEditors'
 
 const dev = process.argv.includes('--dev')
 const role = hubRole()
@@ -56,6 +57,7 @@ if (role !== 'web' && registry && payload.db.name === 'mongoose') {
     worker: `${os.hostname()}:${process.pid}`,
     leaseMs,
     onError,
+    onDead: (dead) => alertEditors(payload, dead),
   })
   scheduler = startScheduler({ payload, registry, dispatcher, now, onError })
   setEnqueueListener(dispatcher.wake)

@@ -26,8 +26,18 @@ export type AttemptContext = {
   targetsOf: (adapter: ChannelAdapter) => Promise<Target[]>
   random?: () => number
   signal?: AbortSignal
+  /** Told once when a delivery has gone dead (editor alerts); must not throw. */
+  onDead?: (dead: DeadDelivery) => void
   /** Told when a channel asked to be left alone (rate limit with `pauseChannel`). */
   onChannelPaused?: (channel: string, seconds: number) => Promise<void>
+}
+
+export type DeadDelivery = {
+  id: number
+  channel: string
+  target: string
+  itemTitle: string
+  error: string
 }
 
 /** The shortest channel pause: a throttle without Retry-After still gets a breather. */
@@ -63,6 +73,17 @@ export async function attemptDelivery(
     settlement,
     ctx: { now: ctx.now(), startedAt, worker: ctx.worker, random: ctx.random },
   })
+  if (result.status === 'dead') {
+    const error = settlement.outcome === 'delivered' ? '' : settlement.error
+    const title = (claimed.snapshot as Partial<ChannelItem> | null)?.title ?? ''
+    ctx.onDead?.({
+      id: claimed.id,
+      channel: claimed.channel,
+      target: claimed.target,
+      itemTitle: title,
+      error,
+    })
+  }
   if (settlement.outcome === 'gone' && result.status === 'dead') {
     await retireTarget(ctx, claimed, settlement.error)
   }

@@ -24,6 +24,8 @@ export type DispatcherOptions = {
   concurrency?: number
   leaseMs?: number
   onError?: (err: unknown) => void
+  /** Told once when a delivery has gone dead (editor alerts). */
+  onDead?: DispatchOptions['onDead']
 }
 
 /**
@@ -54,6 +56,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     // Matches the website adapter's endpoint age: a changed endpoint counts within a second.
     targetsOf: createTargetsCache(1000),
     onError: (err) => options.onError?.(err),
+    onDead: options.onDead,
   }
   let running: Promise<void> | undefined
   let again = false

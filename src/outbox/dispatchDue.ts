@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import type { ChannelAdapter, Target } from '../../channels/contract'
 import type { ChannelRegistry } from '../../channels/registry'
-import { type AttemptContext, attemptDelivery } from './attemptDelivery'
+import { type AttemptContext, attemptDelivery, type DeadDelivery } from './attemptDelivery'
 import { type ClaimedDelivery, claimDue } from './claimDue'
 import { createSettleQueue, type SettleQueue } from './createSettleQueue'
 import { createTargetsCache } from './createTargetsCache'
@@ -25,6 +25,8 @@ export type DispatchOptions = {
   pauses?: ChannelPauses
   targetsOf?: (adapter: ChannelAdapter) => Promise<Target[]>
   onError?: (err: unknown) => void
+  /** Told once when a delivery has gone dead (editor alerts); its failures go to `onError`. */
+  onDead?: (dead: DeadDelivery) => Promise<void>
 }
 
 export const DEFAULT_LEASE_MS = 60_000
@@ -77,6 +79,9 @@ function attemptContext(options: DispatchOptions, leaseMs: number): AttemptConte
     settler: options.settler ?? createSettleQueue(options.payload),
     // A round on its own asks each channel for its targets once.
     targetsOf: options.targetsOf ?? createTargetsCache(Number.POSITIVE_INFINITY),
+    onDead: (dead) => {
+      options.onDead?.(dead).catch((err: unknown) => options.onError?.(err))
+    },
     onChannelPaused: async (channel, seconds) => {
       const until = new Date(options.now().getTime() + seconds * 1000)
       options.pauses?.pause(channel, until)

@@ -1,5 +1,9 @@
 import type { ChannelAdapter, DeliverContext, Receipt } from '../../channels/contract'
-import { RateLimitedError, TransientDeliveryError } from '../../channels/errors'
+import {
+  PermanentDeliveryError,
+  RateLimitedError,
+  TransientDeliveryError,
+} from '../../channels/errors'
 import { sandboxAdapter, type SandboxMessage } from '../../channels/sandbox/sandboxAdapter'
 
 /** What the channel does on its next deliveries, in order; then it simply succeeds. */
@@ -8,6 +12,8 @@ export type Step =
   /** Creates the copy, then the connection drops: the outbox cannot know it landed. */
   | 'created-then-fail'
   | { rateLimited: number }
+  /** Refuses the item for good (a 400-like answer). */
+  | 'refused'
 
 /**
  * A stand-in for an external channel without idempotency keys (like Facebook or Slack): it
@@ -32,6 +38,7 @@ export function scriptedChannel(name: string, options: { slowMs?: number } = {})
       try {
         if (options.slowMs) await new Promise((resolve) => setTimeout(resolve, options.slowMs))
         const step = script.shift() ?? 'ok'
+        if (step === 'refused') throw new PermanentDeliveryError('Innlegget ble avvist (400)')
         if (typeof step === 'object') {
           throw new RateLimitedError('429 Too Many Requests', {
             statusCode: 429,

@@ -1,11 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 
 import type { ChannelItem } from '../../channels/contract'
 import { createRegistry } from '../../channels/registry'
+import { alertEditors } from '../../src/outbox/alertEditors'
 import { claimDue } from '../../src/outbox/claimDue'
 import { createDispatcher } from '../../src/outbox/createDispatcher'
 import { dispatchDue } from '../../src/outbox/dispatchDue'
 import { settleDeliveries } from '../../src/outbox/settleDelivery'
+import { startSlackApi } from '../fakes/slack-api'
 import { scriptedChannel } from '../helpers/scriptedChannel'
 import { startTestHub, type TestHub } from '../helpers/testHub'
 
@@ -155,6 +157,28 @@ describe('channel pause on rate limits', () => {
     await round([facebook, slack])
     expect((await row(slackRow)).status).toBe('delivered')
     expect(facebook.calls.deliver).toBe(1)
+  })
+})
+
+describe('editor alerts', () => {
+  it('should alert the editors once, in the Slack alert channel, when a delivery goes dead', async () => {
+    const slack = await startSlackApi()
+    const saved = { ...process.env }
+    Object.assign(process.env, slack.config())
+    try {
+      const facebook = scriptedChannel('facebook')
+      facebook.script.push('refused')
+      await enqueue('facebook')
+      await dispatchDue({
+        ...roundOptions([facebook]),
+        onDead: (dead) => alertEditors(hub.payload, dead),
+      })
+      await vi.waitFor(() => expect(slack.history('C0VARSLER1')).toHaveLength(1))
+      expect(slack.history('C0VARSLER1')[0]?.text).toContain('til Facebook-siden feilet for godt')
+    } finally {
+      process.env = saved
+      await slack.close()
+    }
   })
 })
 

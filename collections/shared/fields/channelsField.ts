@@ -15,6 +15,11 @@ const LABELS: Record<ChannelName, { nb: string; en: string }> = {
   signage: { nb: 'Infoskjermer', en: 'Digital signage' },
 }
 
+/** The channel's name as editors know it ("Facebook-siden"), or the raw name for others. */
+export function channelLabel(channel: string): string {
+  return (LABELS as Record<string, { nb: string } | undefined>)[channel]?.nb ?? channel
+}
+
 export function channelsField(defaults: ChannelName[]): SelectField {
   return {
     name: 'channels',
