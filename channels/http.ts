@@ -67,7 +67,8 @@ export async function sendHttp(request: HttpRequest): Promise<HttpResult> {
   const method = (request.method ?? 'GET').toUpperCase()
   const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const url = parseUrl(request.url, method)
-  const where = `${method} ${safeUrl(url)}`
+  const shownUrl = safeUrl(url)
+  const where = `${method} ${shownUrl}`
 
   const external = request.signal
   if (external?.aborted) throw aborted(where, external)
@@ -102,7 +103,7 @@ export async function sendHttp(request: HttpRequest): Promise<HttpResult> {
       durationMs: Math.round(performance.now() - started),
       receivedAt: now(),
       method,
-      safeUrl: safeUrl(url),
+      safeUrl: shownUrl,
     }
   } catch (err) {
     if (timedOut) {

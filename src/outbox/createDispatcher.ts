@@ -36,6 +36,20 @@ const REWAKE_MS = [25, 100, 400]
 
 export const DEFAULT_CONCURRENCY = 32
 
+/** How often a busy dispatcher's claim also looks for crash-looping rows. */
+const SWEEP_EVERY_MS = 5000
+
+/** True at most once per `ms` (real time). */
+function every(ms: number): () => boolean {
+  let last = Number.NEGATIVE_INFINITY
+  return () => {
+    const now = performance.now()
+    if (now - last < ms) return false
+    last = now
+    return true
+  }
+}
+
 /**
  * Keeps up to `concurrency` attempts in flight until nothing is due: it claims again whenever
  * half its room is free, instead of waiting for a whole batch (one slow receiver would hold
@@ -57,6 +71,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     targetsOf: createTargetsCache(1000),
     onError: (err) => options.onError?.(err),
     onDead: options.onDead,
+    sweepDead: every(SWEEP_EVERY_MS),
   }
   let running: Promise<void> | undefined
   let again = false

@@ -27,6 +27,8 @@ export type DispatchOptions = {
   onError?: (err: unknown) => void
   /** Told once when a delivery has gone dead (editor alerts); its failures go to `onError`. */
   onDead?: (dead: DeadDelivery) => Promise<void>
+  /** Whether this round's claim looks for crash-looping rows too (default: always). */
+  sweepDead?: () => boolean
 }
 
 export const DEFAULT_LEASE_MS = 60_000
@@ -54,6 +56,7 @@ export async function startDispatchRound(
     leaseMs,
     limit,
     skipChannels: options.pauses?.paused(now),
+    sweepDead: options.sweepDead?.() ?? true,
   })
   if (claimed.length === 0) return []
   const histories = await copyHistories(options.payload, claimed)
