@@ -1,4 +1,5 @@
 import type { ChannelConfig } from '../contract'
+import { baseUrlProblem, clipSetting, settingText } from '../settingValues'
 
 /** The real Graph API host. Tests point `FACEBOOK_GRAPH_URL` at the fake instead. */
 export const DEFAULT_GRAPH_URL = 'https://graph.facebook.com'
@@ -31,64 +32,41 @@ const PAGE_ID = /^\d{1,30}$/
  */
 export function facebookSettings(config: ChannelConfig): FacebookSettings {
   return {
-    pageId: text(config.FACEBOOK_PAGE_ID) ?? '',
-    pageToken: text(config.FACEBOOK_PAGE_TOKEN) ?? '',
-    graphUrl: (text(config.FACEBOOK_GRAPH_URL) ?? DEFAULT_GRAPH_URL).replace(/\/+$/, ''),
-    apiVersion: text(config.FACEBOOK_API_VERSION) ?? DEFAULT_API_VERSION,
-    pageName: text(config.FACEBOOK_PAGE_NAME) ?? DEFAULT_PAGE_NAME,
+    pageId: settingText(config.FACEBOOK_PAGE_ID) ?? '',
+    pageToken: settingText(config.FACEBOOK_PAGE_TOKEN) ?? '',
+    graphUrl: (settingText(config.FACEBOOK_GRAPH_URL) ?? DEFAULT_GRAPH_URL).replace(/\/+$/, ''),
+    apiVersion: settingText(config.FACEBOOK_API_VERSION) ?? DEFAULT_API_VERSION,
+    pageName: settingText(config.FACEBOOK_PAGE_NAME) ?? DEFAULT_PAGE_NAME,
   }
 }
 
 /** Every problem with the Facebook settings at once, each naming its variable. No I/O. */
 export function facebookConfigProblems(config: ChannelConfig): string[] {
   const problems: string[] = []
-  const pageId = text(config.FACEBOOK_PAGE_ID)
+  const pageId = settingText(config.FACEBOOK_PAGE_ID)
   if (pageId === undefined) problems.push('FACEBOOK_PAGE_ID is missing')
   else if (!PAGE_ID.test(pageId)) {
-    problems.push(`FACEBOOK_PAGE_ID must be the Page's numeric id (got "${clip(pageId)}")`)
+    problems.push(`FACEBOOK_PAGE_ID must be the Page's numeric id (got "${clipSetting(pageId)}")`)
   }
 
-  const token = text(config.FACEBOOK_PAGE_TOKEN)
+  const token = settingText(config.FACEBOOK_PAGE_TOKEN)
   if (token === undefined) problems.push('FACEBOOK_PAGE_TOKEN is missing')
   else if (/\s/.test(token)) {
     // Never quote a token, not even a broken one: the problem list is logged at boot.
     problems.push('FACEBOOK_PAGE_TOKEN contains whitespace; paste the Page access token alone')
   }
 
-  const graphUrl = text(config.FACEBOOK_GRAPH_URL)
+  const graphUrl = settingText(config.FACEBOOK_GRAPH_URL)
   if (graphUrl !== undefined) {
-    const problem = urlProblem(graphUrl)
+    const problem = baseUrlProblem(graphUrl)
     if (problem) problems.push(`FACEBOOK_GRAPH_URL ${problem}`)
   }
 
-  const version = text(config.FACEBOOK_API_VERSION)
+  const version = settingText(config.FACEBOOK_API_VERSION)
   if (version !== undefined && !VERSION.test(version)) {
     problems.push(
-      `FACEBOOK_API_VERSION must look like ${DEFAULT_API_VERSION} (got "${clip(version)}")`,
+      `FACEBOOK_API_VERSION must look like ${DEFAULT_API_VERSION} (got "${clipSetting(version)}")`,
     )
   }
   return problems
-}
-
-function urlProblem(raw: string): string | null {
-  let url: URL
-  try {
-    url = new URL(raw)
-  } catch {
-    return `is not a valid URL (got "${clip(raw)}")`
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'must be an http(s) URL'
-  if (url.username || url.password) return 'must not contain credentials'
-  if (url.search || url.hash) return 'must not have a query or fragment'
-  return null
-}
-
-function text(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined
-  const trimmed = value.trim()
-  return trimmed === '' ? undefined : trimmed
-}
-
-function clip(value: string): string {
-  return value.length > 40 ? `${value.slice(0, 39)}…` : value
 }

@@ -1,4 +1,5 @@
 import type { ChannelConfig } from '../contract'
+import { baseUrlProblem, clipSetting, settingText } from '../settingValues'
 
 /** Slack's Web API. Tests point `SLACK_API_URL` at the fake instead. */
 export const DEFAULT_SLACK_API_URL = 'https://slack.com/api/'
@@ -28,11 +29,11 @@ const CONVERSATION_ID = /^[CGD][A-Z0-9]{6,}$/
  * throw before boot has collected every channel's problems.
  */
 export function slackSettings(config: ChannelConfig): SlackSettings {
-  const apiUrl = text(config.SLACK_API_URL) ?? DEFAULT_SLACK_API_URL
+  const apiUrl = settingText(config.SLACK_API_URL) ?? DEFAULT_SLACK_API_URL
   return {
-    token: text(config.SLACK_BOT_TOKEN) ?? '',
-    channel: text(config.SLACK_CHANNEL) ?? '',
-    alertChannel: text(config.SLACK_ALERT_CHANNEL) ?? '',
+    token: settingText(config.SLACK_BOT_TOKEN) ?? '',
+    channel: settingText(config.SLACK_CHANNEL) ?? '',
+    alertChannel: settingText(config.SLACK_ALERT_CHANNEL) ?? '',
     apiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`,
   }
 }
@@ -40,7 +41,7 @@ export function slackSettings(config: ChannelConfig): SlackSettings {
 /** Every problem with the Slack settings at once, each naming its variable. No I/O. */
 export function slackConfigProblems(config: ChannelConfig): string[] {
   const problems: string[] = []
-  const token = text(config.SLACK_BOT_TOKEN)
+  const token = settingText(config.SLACK_BOT_TOKEN)
   // Never quote a token, not even a broken one: the problem list is logged at boot.
   if (token === undefined) problems.push('SLACK_BOT_TOKEN is missing')
   else if (/\s/.test(token)) {
@@ -54,22 +55,22 @@ export function slackConfigProblems(config: ChannelConfig): string[] {
     problems.push('SLACK_BOT_TOKEN is not a complete bot token (xoxb- followed by its parts)')
   }
 
-  const channel = text(config.SLACK_CHANNEL)
+  const channel = settingText(config.SLACK_CHANNEL)
   if (channel === undefined) problems.push('SLACK_CHANNEL is missing')
   else {
     const problem = conversationProblem(channel)
     if (problem) problems.push(`SLACK_CHANNEL ${problem}`)
   }
 
-  const alertChannel = text(config.SLACK_ALERT_CHANNEL)
+  const alertChannel = settingText(config.SLACK_ALERT_CHANNEL)
   if (alertChannel !== undefined) {
     const problem = conversationProblem(alertChannel)
     if (problem) problems.push(`SLACK_ALERT_CHANNEL ${problem}`)
   }
 
-  const apiUrl = text(config.SLACK_API_URL)
+  const apiUrl = settingText(config.SLACK_API_URL)
   if (apiUrl !== undefined) {
-    const problem = urlProblem(apiUrl)
+    const problem = baseUrlProblem(apiUrl)
     if (problem) problems.push(`SLACK_API_URL ${problem}`)
   }
   return problems
@@ -78,28 +79,5 @@ export function slackConfigProblems(config: ChannelConfig): string[] {
 function conversationProblem(value: string): string | null {
   if (CONVERSATION_ID.test(value)) return null
   const hint = value.startsWith('#') ? ', not its name' : ''
-  return `must be a conversation id such as C0123ABCD${hint} (got "${clip(value)}"); it is shown at the bottom of the channel's details in Slack`
-}
-
-function urlProblem(raw: string): string | null {
-  let url: URL
-  try {
-    url = new URL(raw)
-  } catch {
-    return `is not a valid URL (got "${clip(raw)}")`
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'must be an http(s) URL'
-  if (url.username || url.password) return 'must not contain credentials'
-  if (url.search || url.hash) return 'must not have a query or fragment'
-  return null
-}
-
-function text(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined
-  const trimmed = value.trim()
-  return trimmed === '' ? undefined : trimmed
-}
-
-function clip(value: string): string {
-  return value.length > 40 ? `${value.slice(0, 39)}…` : value
+  return `must be a conversation id such as C0123ABCD${hint} (got "${clipSetting(value)}"); it is shown at the bottom of the channel's details in Slack`
 }
