@@ -8,6 +8,7 @@ import { typeface } from '../brand/typefaces'
 import { type BrandLook, loadBrandLook, readBrandAsset } from './brandLook'
 import { SIGNAGE_SLIDE, signageSlide } from './signageSlide'
 import { SOCIAL_CARD, socialCard } from './socialCard'
+import { findItemMedia } from '../renditions/findItemMedia'
 import { renditionPath } from '../renditions/renditionStore'
 
 /** Bump when a template's look changes: every generated image is made again. */
@@ -56,15 +57,7 @@ export function eventWhen(item: ItemForImages): string | null {
 
 /** The item's photo as the 1920 × 1080 rendition, unless it has none or its rights expired. */
 async function signagePhoto(payload: Payload, image: unknown): Promise<string | null> {
-  const id = typeof image === 'object' && image !== null ? (image as { id?: unknown }).id : image
-  if (typeof id !== 'number' && typeof id !== 'string') return null
-  const media = (await payload.findByID({
-    collection: 'media',
-    id,
-    depth: 0,
-    overrideAccess: true,
-    disableErrors: true,
-  })) as PhotoMedia | null
+  const media = (await findItemMedia(payload, image)) as PhotoMedia | null
   // The renditions field comes back empty once the rights have expired.
   const rendition = media?.renditions?.find((r) => r.preset === 'signage' && r.format === 'jpeg')
   return media?.renditionKey && rendition ? `${media.renditionKey}/${rendition.file}` : null

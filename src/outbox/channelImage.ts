@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import type { ChannelImage, ChannelRendition } from '../../channels/contract'
+import { findItemMedia } from '../../media/renditions/findItemMedia'
 
 type ReadRendition = {
   preset?: unknown
@@ -39,16 +40,8 @@ async function photoImage(
   ref: unknown,
   req?: Partial<PayloadRequest>,
 ): Promise<ChannelImage | undefined> {
-  const id = typeof ref === 'object' && ref !== null ? (ref as { id?: unknown }).id : ref
-  if (typeof id !== 'number' && typeof id !== 'string') return undefined
-  const media = (await payload.findByID({
-    collection: 'media',
-    id,
-    depth: 0,
-    overrideAccess: true,
-    disableErrors: true,
-    req,
-  })) as (MediaDoc & { renditions?: unknown }) | null
+  const media = (await findItemMedia(payload, ref, req)) as
+    (MediaDoc & { renditions?: unknown }) | null
   if (!media || !Array.isArray(media.renditions)) return undefined
   const renditions = (media.renditions as ReadRendition[]).flatMap(toRendition)
   if (renditions.length === 0) return undefined
