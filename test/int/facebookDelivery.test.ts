@@ -4,8 +4,8 @@ import { facebookAdapter } from '../../channels/facebook'
 import { createRegistry } from '../../channels/registry'
 import { fixedClock, setClock } from '../../src/clock'
 import { setActiveRegistry } from '../../src/outbox/activeRegistry'
-import { dispatchDue } from '../../src/outbox/dispatchDue'
 import { type GraphApi, startGraphApi } from '../fakes/graph-api'
+import { deliveriesOf, dispatchUntilIdle } from '../helpers/ledgerTools'
 import { newsPublisher } from '../helpers/newsPublisher'
 import { startTestHub, type TestHub } from '../helpers/testHub'
 
@@ -30,19 +30,15 @@ const registry = () =>
     {},
   )
 
-async function dispatchAll(): Promise<void> {
-  const channels = registry()
-  while (
-    (await dispatchDue({
-      payload: hub.payload,
-      registry: channels,
-      now: () => clock.now(),
-      worker: 'test',
-      random: () => 0.5,
-    })) > 0
-  ) {
-    // until nothing is due
-  }
+function dispatchAll(): Promise<number> {
+  const now = () => clock.now()
+  return dispatchUntilIdle({
+    payload: hub.payload,
+    registry: registry(),
+    now,
+    worker: 'test',
+    random: () => 0.5,
+  })
 }
 
 /** Past the first retry's backoff (5 s, ±20 %). */
@@ -50,14 +46,8 @@ function advance(ms = 10_000): void {
   clock.set(new Date(clock.now().getTime() + ms))
 }
 
-async function deliveriesOf(uid: string) {
-  const { docs } = await hub.payload.find({
-    collection: 'deliveries',
-    where: { itemUid: { equals: uid } },
-    sort: 'id',
-    depth: 0,
-  })
-  return docs
+function deliveriesOfItem(uid: string) {
+  return deliveriesOf(hub.payload, uid)
 }
 
 beforeAll(async () => {
@@ -90,11 +80,11 @@ describe('facebook through the ledger', () => {
     graph.configure({ mode: 'createdThen500', modeTimes: 1 })
     const doc = await publish({ channels: ['facebook'] })
     await dispatchAll()
-    expect((await deliveriesOf(doc.uid as string)).map((d) => d.status)).toEqual(['retrying'])
+    expect((await deliveriesOfItem(doc.uid as string)).map((d) => d.status)).toEqual(['retrying'])
 
     advance()
     await dispatchAll()
-    const [delivery] = await deliveriesOf(doc.uid as string)
+    const [delivery] = await deliveriesOfItem(doc.uid as string)
     expect(delivery).toMatchObject({ status: 'delivered', attempts: 2 })
     expect(graph.posts).toHaveLength(1)
     expect(delivery?.externalId).toBe(graph.posts[0]?.id)
@@ -108,7 +98,7 @@ describe('facebook through the ledger', () => {
     advance(1000) // before the retry is due: the retrying publish is superseded
     await hub.payload.update({ collection: 'news', id: doc.id, data: { title: 'Sykkelvei åpner' } })
     await dispatchAll()
-    const rows = await deliveriesOf(doc.uid as string)
+    const rows = await deliveriesOfItem(doc.uid as string)
     expect(rows.map((d) => [d.action, d.status])).toEqual([
       ['publish', 'superseded'],
       ['publish', 'delivered'],

@@ -5,8 +5,8 @@ import { createRegistry } from '../../channels/registry'
 import { type SandboxAdapter, sandboxAdapter } from '../../channels/sandbox/sandboxAdapter'
 import { fixedClock, setClock } from '../../src/clock'
 import { setActiveRegistry } from '../../src/outbox/activeRegistry'
-import { dispatchDue } from '../../src/outbox/dispatchDue'
 import { syncItemDeliveries } from '../../src/outbox/syncItemDeliveries'
+import { dispatchUntilIdle } from '../helpers/ledgerTools'
 import { newsPublisher } from '../helpers/newsPublisher'
 import { startTestHub, type TestHub } from '../helpers/testHub'
 
@@ -18,18 +18,9 @@ const clock = fixedClock('2026-12-01T09:00:00.000Z')
 let restoreClock: () => void
 const registry = () => createRegistry([sandbox], {})
 
-async function dispatchAll(): Promise<number> {
-  let total = 0
-  for (;;) {
-    const n = await dispatchDue({
-      payload: hub.payload,
-      registry: registry(),
-      now: () => clock.now(),
-      worker: 'test',
-    })
-    if (n === 0) return total
-    total += n
-  }
+function dispatchAll(): Promise<number> {
+  const now = () => clock.now()
+  return dispatchUntilIdle({ payload: hub.payload, registry: registry(), now, worker: 'test' })
 }
 
 /** The item's ledger, by its uid: SQLite reuses the id of a deleted newest row. */

@@ -4,8 +4,8 @@ import { createRegistry } from '../../channels/registry'
 import { slackAdapter } from '../../channels/slack'
 import { fixedClock, setClock } from '../../src/clock'
 import { setActiveRegistry } from '../../src/outbox/activeRegistry'
-import { dispatchDue } from '../../src/outbox/dispatchDue'
 import { type SlackApi, startSlackApi } from '../fakes/slack-api'
+import { deliveriesOf, dispatchUntilIdle } from '../helpers/ledgerTools'
 import { newsPublisher } from '../helpers/newsPublisher'
 import { startTestHub, type TestHub } from '../helpers/testHub'
 
@@ -18,19 +18,15 @@ let restoreClock: () => void
 const registry = () =>
   createRegistry([slackAdapter({ config: slack.config(), timeoutMs: 2000 })], {})
 
-async function dispatchAll(): Promise<void> {
-  const channels = registry()
-  while (
-    (await dispatchDue({
-      payload: hub.payload,
-      registry: channels,
-      now: () => clock.now(),
-      worker: 'test',
-      random: () => 0.5,
-    })) > 0
-  ) {
-    // until nothing is due
-  }
+function dispatchAll(): Promise<number> {
+  const now = () => clock.now()
+  return dispatchUntilIdle({
+    payload: hub.payload,
+    registry: registry(),
+    now,
+    worker: 'test',
+    random: () => 0.5,
+  })
 }
 
 /** Past the first retry's backoff (5 s, ±20 %). */
@@ -38,14 +34,8 @@ function advance(ms = 10_000): void {
   clock.set(new Date(clock.now().getTime() + ms))
 }
 
-async function deliveriesOf(uid: string) {
-  const { docs } = await hub.payload.find({
-    collection: 'deliveries',
-    where: { itemUid: { equals: uid } },
-    sort: 'id',
-    depth: 0,
-  })
-  return docs
+function deliveriesOfItem(uid: string) {
+  return deliveriesOf(hub.payload, uid)
 }
 
 beforeAll(async () => {
@@ -78,11 +68,11 @@ describe('slack through the ledger', () => {
     slack.script({ method: 'chat.postMessage', createdThen500: true })
     const doc = await publish({ channels: ['slack'] })
     await dispatchAll()
-    expect((await deliveriesOf(doc.uid as string)).map((d) => d.status)).toEqual(['retrying'])
+    expect((await deliveriesOfItem(doc.uid as string)).map((d) => d.status)).toEqual(['retrying'])
 
     advance()
     await dispatchAll()
-    const [delivery] = await deliveriesOf(doc.uid as string)
+    const [delivery] = await deliveriesOfItem(doc.uid as string)
     expect(delivery).toMatchObject({ status: 'delivered', attempts: 2 })
     expect(slack.posts()).toHaveLength(1)
     expect(delivery?.externalId).toBe(slack.posts()[0]?.ts)
@@ -96,7 +86,7 @@ describe('slack through the ledger', () => {
     advance(1000) // before the retry is due: the retrying publish is superseded
     await hub.payload.update({ collection: 'news', id: doc.id, data: { title: 'Turnus endret' } })
     await dispatchAll()
-    const rows = await deliveriesOf(doc.uid as string)
+    const rows = await deliveriesOfItem(doc.uid as string)
     expect(rows.map((d) => [d.action, d.status])).toEqual([
       ['publish', 'superseded'],
       ['publish', 'delivered'],
@@ -108,7 +98,7 @@ describe('slack through the ledger', () => {
   it('should deliver an internal item to the staff-only channel', async () => {
     const doc = await publish({ channels: ['slack'], audience: 'internal' })
     await dispatchAll()
-    expect((await deliveriesOf(doc.uid as string)).map((d) => d.status)).toEqual(['delivered'])
+    expect((await deliveriesOfItem(doc.uid as string)).map((d) => d.status)).toEqual(['delivered'])
     expect(slack.posts()[0]?.metadata?.event_payload).toMatchObject({ item_id: String(doc.id) })
   })
 

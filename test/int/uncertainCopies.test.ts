@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createRegistry } from '../../channels/registry'
 import { fixedClock, setClock } from '../../src/clock'
 import { setActiveRegistry } from '../../src/outbox/activeRegistry'
-import { dispatchDue } from '../../src/outbox/dispatchDue'
+import { dispatchUntilIdle } from '../helpers/ledgerTools'
 import { newsPublisher } from '../helpers/newsPublisher'
 import { scriptedChannel } from '../helpers/scriptedChannel'
 import { startTestHub, type TestHub } from '../helpers/testHub'
@@ -14,11 +14,9 @@ let publishNews: ReturnType<typeof newsPublisher>
 const clock = fixedClock('2026-12-01T09:00:00.000Z')
 let restoreClock: () => void
 
-async function dispatchAll(): Promise<void> {
+function dispatchAll(): Promise<number> {
   const registry = createRegistry([facebook.adapter], {})
-  while (
-    (await dispatchDue({ payload: hub.payload, registry, now: () => clock.now(), worker: 't' })) > 0
-  );
+  return dispatchUntilIdle({ payload: hub.payload, registry, now: () => clock.now(), worker: 't' })
 }
 
 /** Lets the failed attempt's retry come due. */
