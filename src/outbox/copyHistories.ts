@@ -57,10 +57,10 @@ export async function copyHistories(
     const list = byKey.get(key) ?? []
     histories.set(c.id, {
       prior: currentCopy(list, c.id),
-      uncertain: uncertainCopies(
-        list.filter((row) => row.id < c.id),
-        c.id,
-      ).map((row) => ({ id: row.id, snapshot: row.snapshot })),
+      uncertain: uncertainCopies(list.filter((row) => row.id < c.id)).map((row) => ({
+        id: row.id,
+        snapshot: row.snapshot,
+      })),
     })
   }
   return histories
