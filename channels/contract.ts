@@ -51,6 +51,13 @@ export type ChannelItem = {
    * that pass the whole item on, such as website webhooks and JSON feeds.
    */
   data: Record<string, unknown>
+  /** The item's department, for channels that group or filter by it (department feeds). */
+  department?: ChannelTaxon & {
+    /** The etat a virksomhet belongs to, so an etat's feed carries its units' items too. */
+    etat?: ChannelTaxon
+  }
+  /** The item's topic (_Kategori_). */
+  category?: ChannelTaxon
   /**
    * The picture channels show with the item: its photo's renditions, or, for an item without a
    * usable photo, the social card and signage slide made from the brand templates
@@ -58,6 +65,9 @@ export type ChannelItem = {
    */
   image?: ChannelImage
 }
+
+/** A department or category as it may leave the hub: its slug and its name. */
+export type ChannelTaxon = { slug: string; name: string }
 
 /** One picture in every size the media pipeline made, with what must travel with it. */
 export type ChannelImage = {

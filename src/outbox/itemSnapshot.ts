@@ -31,6 +31,7 @@ export function itemSnapshot(
   collection: ItemCollection,
   doc: ItemDoc,
   image?: ChannelImage,
+  taxonomy: Pick<ChannelItem, 'department' | 'category'> = {},
 ): ChannelItem {
   const slug = doc.slug ?? String(doc.id)
   const variants = doc.variants ?? {}
@@ -52,6 +53,7 @@ export function itemSnapshot(
     publishedAt: doc.publishAt ?? doc.createdAt ?? doc.updatedAt ?? '',
     updatedAt: doc.updatedAt ?? '',
     data: Object.fromEntries(Object.entries(doc).filter(([key]) => !PRIVATE_FIELDS.has(key))),
+    ...taxonomy,
     ...(image ? { image } : {}),
   }
 }

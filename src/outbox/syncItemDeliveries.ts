@@ -7,6 +7,7 @@ import type { DeliveryAction } from './deliveryStates'
 import { isLive } from './isLive'
 import { channelImage } from './channelImage'
 import { itemSnapshot } from './itemSnapshot'
+import { itemTaxonomy } from './itemTaxonomy'
 import {
   currentCopy,
   uncertainCopies,
@@ -56,7 +57,12 @@ export async function syncItemDeliveries(args: SyncArgs): Promise<number> {
   if (!uid) return 0
   const item =
     live && isLive(live, now)
-      ? itemSnapshot(collection, live, await channelImage(payload, live, req))
+      ? itemSnapshot(
+          collection,
+          live,
+          await channelImage(payload, live, req),
+          await itemTaxonomy(payload, live, req),
+        )
       : null
   const chosen = new Set<string>(item ? (live?.channels ?? []) : [])
   const ledger = await ledgerRowsByKey(payload, uid, req)
