@@ -47,6 +47,11 @@ export type ChannelItem = {
   /** ISO 8601, UTC. */
   updatedAt: string
   /**
+   * The body as HTML cut down to an allow-list of text markup (`channels/bodyHtml.ts`): safe to
+   * put on another system's page as it is. Empty when the item has no body.
+   */
+  bodyHtml?: string
+  /**
    * The item's full public representation (what an anonymous API reader gets), for channels
    * that pass the whole item on, such as website webhooks and JSON feeds.
    */

@@ -1,3 +1,4 @@
+import { bodyHtml } from '../../channels/bodyHtml'
 import type { ChannelImage, ChannelItem, ItemCollection } from '../../channels/contract'
 import { publicUrl } from '../config/env'
 
@@ -6,6 +7,7 @@ type ItemDoc = {
   slug?: string | null
   title?: string | null
   lead?: string | null
+  body?: unknown
   audience?: string | null
   language?: string | null
   variants?: {
@@ -52,6 +54,7 @@ export function itemSnapshot(
     },
     publishedAt: doc.publishAt ?? doc.createdAt ?? doc.updatedAt ?? '',
     updatedAt: doc.updatedAt ?? '',
+    bodyHtml: bodyHtml(doc.body),
     data: Object.fromEntries(Object.entries(doc).filter(([key]) => !PRIVATE_FIELDS.has(key))),
     ...taxonomy,
     ...(image ? { image } : {}),
