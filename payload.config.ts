@@ -15,6 +15,8 @@ import { Departments } from './collections/Departments'
 import { Events } from './collections/Events'
 import { Media } from './collections/Media'
 import { News } from './collections/News'
+import { PullEntries } from './collections/PullEntries'
+import { RouteSnapshots } from './collections/RouteSnapshots'
 import { Screens } from './collections/Screens'
 import { ServiceMessages } from './collections/ServiceMessages'
 import { Users } from './collections/Users'
@@ -43,6 +45,8 @@ export default buildConfig({
     Deliveries,
     DeliveryAttempts,
     ChannelEndpoints,
+    PullEntries,
+    RouteSnapshots,
   ],
   globals: [Brand],
   admin: {

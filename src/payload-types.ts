@@ -32,6 +32,8 @@ export interface Config {
     deliveries: Delivery;
     'delivery-attempts': DeliveryAttempt;
     'channel-endpoints': ChannelEndpoint;
+    'pull-entries': PullEntry;
+    'route-snapshots': RouteSnapshot;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -51,6 +53,8 @@ export interface Config {
     deliveries: DeliveriesSelect<false> | DeliveriesSelect<true>;
     'delivery-attempts': DeliveryAttemptsSelect<false> | DeliveryAttemptsSelect<true>;
     'channel-endpoints': ChannelEndpointsSelect<false> | ChannelEndpointsSelect<true>;
+    'pull-entries': PullEntriesSelect<false> | PullEntriesSelect<true>;
+    'route-snapshots': RouteSnapshotsSelect<false> | RouteSnapshotsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -625,6 +629,52 @@ export interface ChannelEndpoint {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pull-entries".
+ */
+export interface PullEntry {
+  id: number;
+  channel: string;
+  target: string;
+  itemUid: string;
+  sortAt: string;
+  revision: number;
+  sequence: number;
+  cancelled: boolean;
+  removed: boolean;
+  endsAt?: string | null;
+  expiresAt?: string | null;
+  entry:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "route-snapshots".
+ */
+export interface RouteSnapshot {
+  id: number;
+  path: string;
+  owner: string;
+  body: string;
+  contentType: string;
+  etag: string;
+  lastModified: string;
+  cacheControl: string;
+  access: string;
+  generation: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -694,6 +744,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'channel-endpoints';
         value: number | ChannelEndpoint;
+      } | null)
+    | ({
+        relationTo: 'pull-entries';
+        value: number | PullEntry;
+      } | null)
+    | ({
+        relationTo: 'route-snapshots';
+        value: number | RouteSnapshot;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1045,6 +1103,42 @@ export interface ChannelEndpointsSelect<T extends boolean = true> {
   secretCiphertext?: T;
   previousSecretCiphertext?: T;
   previousSecretExpiresAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pull-entries_select".
+ */
+export interface PullEntriesSelect<T extends boolean = true> {
+  channel?: T;
+  target?: T;
+  itemUid?: T;
+  sortAt?: T;
+  revision?: T;
+  sequence?: T;
+  cancelled?: T;
+  removed?: T;
+  endsAt?: T;
+  expiresAt?: T;
+  entry?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "route-snapshots_select".
+ */
+export interface RouteSnapshotsSelect<T extends boolean = true> {
+  path?: T;
+  owner?: T;
+  body?: T;
+  contentType?: T;
+  etag?: T;
+  lastModified?: T;
+  cacheControl?: T;
+  access?: T;
+  generation?: T;
   updatedAt?: T;
   createdAt?: T;
 }

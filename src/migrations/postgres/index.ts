@@ -4,6 +4,7 @@ import * as migration_20261126_162347_channel_endpoints from './20261126_162347_
 import * as migration_20261126_230000_ledger_claim_indexes from './20261126_230000_ledger_claim_indexes';
 import * as migration_20261126_230259_media_renditions from './20261126_230259_media_renditions';
 import * as migration_20261126_232001_item_image_rights from './20261126_232001_item_image_rights';
+import * as migration_20261127_023214_pull_entries_route_snapshots from './20261127_023214_pull_entries_route_snapshots';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261126_232001_item_image_rights.up,
     down: migration_20261126_232001_item_image_rights.down,
-    name: '20261126_232001_item_image_rights'
+    name: '20261126_232001_item_image_rights',
+  },
+  {
+    up: migration_20261127_023214_pull_entries_route_snapshots.up,
+    down: migration_20261127_023214_pull_entries_route_snapshots.down,
+    name: '20261127_023214_pull_entries_route_snapshots'
   },
 ];
