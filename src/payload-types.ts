@@ -597,7 +597,7 @@ export interface DeliveryAttempt {
   createdAt: string;
 }
 /**
- * Websites and apps notified (signed webhook) when items are published, updated or retracted.
+ * Websites, apps and employee portals notified (signed webhook) when items are published, updated or retracted.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "channel-endpoints".
@@ -609,6 +609,10 @@ export interface ChannelEndpoint {
    * Where the hub posts webhooks. Private and loopback addresses are refused.
    */
   url: string;
+  /**
+   * The employee portal gets the whole item for items that chose the portal channel, and must take internal items.
+   */
+  channel: 'website' | 'portal';
   events: ('item.published' | 'item.updated' | 'item.retracted')[];
   /**
    * Choose internal items only for receivers closed to everyone but staff.
@@ -1094,6 +1098,7 @@ export interface DeliveryAttemptsSelect<T extends boolean = true> {
 export interface ChannelEndpointsSelect<T extends boolean = true> {
   name?: T;
   url?: T;
+  channel?: T;
   events?: T;
   audiences?: T;
   enabled?: T;

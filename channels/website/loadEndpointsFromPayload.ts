@@ -5,6 +5,7 @@ import { openSecret } from './secretBox'
 import {
   ENDPOINT_AUDIENCES,
   type EndpointAudience,
+  type EndpointChannel,
   type EndpointLoader,
   WEBHOOK_EVENTS,
   type WebhookEvent,
@@ -14,10 +15,15 @@ import {
 const SLUG = 'channel-endpoints'
 
 /**
- * The website adapter's endpoints from the `channel-endpoints` collection, secrets decrypted
- * with the server secret. Reads with the Local API's full access: this is the hub itself.
+ * One webhook channel's endpoints from the `channel-endpoints` collection (the rows whose
+ * `channel` is `channel`), secrets decrypted with the server secret. An endpoint of another
+ * channel is not found, by id either, so it is never this channel's target. Reads with the
+ * Local API's full access: this is the hub itself.
  */
-export function loadEndpointsFromPayload(payload: Payload): EndpointLoader {
+export function loadEndpointsFromPayload(
+  payload: Payload,
+  channel: EndpointChannel = 'website',
+): EndpointLoader {
   return async (query) => {
     const result = await payload.find({
       collection: SLUG,
@@ -29,7 +35,9 @@ export function loadEndpointsFromPayload(payload: Payload): EndpointLoader {
       sort: 'id',
     })
     const secret = payload.config.secret
-    return result.docs.map((row) => toEndpoint(row, secret))
+    return result.docs
+      .filter((row) => (row.channel ?? 'website') === channel)
+      .map((row) => toEndpoint(row, secret))
   }
 }
 

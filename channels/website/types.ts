@@ -11,6 +11,14 @@ export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number]
 export const ENDPOINT_AUDIENCES = ['public', 'internal'] as const
 export type EndpointAudience = (typeof ENDPOINT_AUDIENCES)[number]
 
+/**
+ * Which channel an endpoint belongs to: `website` (websites and apps, the default) or `portal`
+ * (the employee portal, which must take internal items). Each channel's adapter sees only its
+ * own endpoints, so an endpoint is a target of exactly one channel.
+ */
+export const ENDPOINT_CHANNELS = ['website', 'portal'] as const
+export type EndpointChannel = (typeof ENDPOINT_CHANNELS)[number]
+
 /** One webhook subscription as the adapter needs it: decrypted, ready to sign with. */
 export type WebsiteEndpoint = {
   id: string

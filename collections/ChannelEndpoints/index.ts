@@ -1,9 +1,16 @@
-import type { CollectionConfig, TextFieldSingleValidation } from 'payload'
+import type {
+  CollectionConfig,
+  SelectFieldManyValidation,
+  TextFieldSingleValidation,
+} from 'payload'
+import { select } from 'payload/shared'
 
 import { allowPrivateAddresses, endpointUrlProblem } from '../../channels/website/endpointUrl'
 import {
   ENDPOINT_AUDIENCES,
+  ENDPOINT_CHANNELS,
   type EndpointAudience,
+  type EndpointChannel,
   WEBHOOK_EVENTS,
   type WebhookEvent,
 } from '../../channels/website/types'
@@ -27,6 +34,24 @@ const AUDIENCE_LABELS: Record<EndpointAudience, { nb: string; en: string }> = {
   internal: { nb: 'Interne saker (bare ansatte)', en: 'Internal items (staff only)' },
 }
 
+const CHANNEL_LABELS: Record<EndpointChannel, { nb: string; en: string }> = {
+  website: { nb: 'Nettside eller app', en: 'Website or app' },
+  portal: { nb: 'Ansattportalen', en: 'Employee portal' },
+}
+
+// The portal is where staff read internal news: one that cannot take internal items is a
+// website endpoint by another name, and would quietly miss what it exists for.
+const validateAudiences: SelectFieldManyValidation = (value, options) => {
+  const usual = select(value, options)
+  if (usual !== true) return usual
+  const chosen = value ?? []
+  const channel = (options.siblingData as { channel?: unknown }).channel
+  if (channel === 'portal' && !chosen.includes('internal')) {
+    return 'En mottaker i ansattportalen må ta imot interne saker.'
+  }
+  return true
+}
+
 // Read at every save, so the override can be switched without a restart.
 const validateUrl: TextFieldSingleValidation = (value) =>
   endpointUrlProblem(value, { allowPrivate: allowPrivateAddresses() }) ?? true
@@ -38,8 +63,8 @@ const validateSecret: TextFieldSingleValidation = (value) =>
     : (webhookSecretProblem(value) ?? true)
 
 /**
- * Website and app webhook subscriptions (Standard Webhooks), one target each for the website
- * channel. Secrets are stored encrypted with the server secret (channels/website/secretBox),
+ * Webhook subscriptions (Standard Webhooks): websites and apps (`channel: website`) and employee
+ * portals (`channel: portal`), each one target of its channel. Secrets are stored encrypted with the server secret (channels/website/secretBox),
  * never returned by reads, and shown once: in the create response and in the answer of
  * `POST /api/channel-endpoints/:id/rotate-secret`.
  */
@@ -54,11 +79,11 @@ export const ChannelEndpoints: CollectionConfig = {
   disableDuplicate: true,
   admin: {
     useAsTitle: 'name',
-    defaultColumns: ['name', 'url', 'events', 'audiences', 'enabled'],
+    defaultColumns: ['name', 'channel', 'url', 'events', 'audiences', 'enabled'],
     group: { nb: 'Kanaler', en: 'Channels' },
     description: {
-      nb: 'Nettsider og apper som får beskjed (signert webhook) når saker publiseres, endres eller trekkes tilbake.',
-      en: 'Websites and apps notified (signed webhook) when items are published, updated or retracted.',
+      nb: 'Nettsider, apper og ansattportaler som får beskjed (signert webhook) når saker publiseres, endres eller trekkes tilbake.',
+      en: 'Websites, apps and employee portals notified (signed webhook) when items are published, updated or retracted.',
     },
   },
   access: {
@@ -88,6 +113,20 @@ export const ChannelEndpoints: CollectionConfig = {
       },
     },
     {
+      name: 'channel',
+      type: 'select',
+      required: true,
+      defaultValue: 'website',
+      label: { nb: 'Kanal', en: 'Channel' },
+      options: ENDPOINT_CHANNELS.map((value) => ({ value, label: CHANNEL_LABELS[value] })),
+      admin: {
+        description: {
+          nb: 'Ansattportalen får hele saken (brødtekst, bilder, avdeling) for de sakene som har valgt kanalen Ansattportalen, og må ta imot interne saker.',
+          en: 'The employee portal gets the whole item for items that chose the portal channel, and must take internal items.',
+        },
+      },
+    },
+    {
       name: 'events',
       type: 'select',
       hasMany: true,
@@ -104,6 +143,7 @@ export const ChannelEndpoints: CollectionConfig = {
       defaultValue: ['public'],
       label: { nb: 'Målgrupper', en: 'Audiences' },
       options: ENDPOINT_AUDIENCES.map((value) => ({ value, label: AUDIENCE_LABELS[value] })),
+      validate: validateAudiences,
       admin: {
         description: {
           nb: 'Velg interne saker bare for mottakere som er lukket for andre enn ansatte.',

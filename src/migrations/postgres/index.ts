@@ -5,6 +5,7 @@ import * as migration_20261126_230000_ledger_claim_indexes from './20261126_2300
 import * as migration_20261126_230259_media_renditions from './20261126_230259_media_renditions';
 import * as migration_20261126_232001_item_image_rights from './20261126_232001_item_image_rights';
 import * as migration_20261127_023214_pull_entries_route_snapshots from './20261127_023214_pull_entries_route_snapshots';
+import * as migration_20261127_023728_portal_endpoints from './20261127_023728_portal_endpoints';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261127_023214_pull_entries_route_snapshots.up,
     down: migration_20261127_023214_pull_entries_route_snapshots.down,
-    name: '20261127_023214_pull_entries_route_snapshots'
+    name: '20261127_023214_pull_entries_route_snapshots',
+  },
+  {
+    up: migration_20261127_023728_portal_endpoints.up,
+    down: migration_20261127_023728_portal_endpoints.down,
+    name: '20261127_023728_portal_endpoints'
   },
 ];
