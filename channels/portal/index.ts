@@ -1,0 +1,3 @@
+export { portalAdapter, type PortalAdapterOptions } from './portalAdapter'
+export { portalItem, renderPortalMessage } from './renderPortalItem'
+export { PORTAL_DETAILS, type PortalItem, type PortalMessage } from './types'
