@@ -4,6 +4,7 @@ import type { Payload } from 'payload'
 
 import type { ChannelAdapter } from '../../channels/contract'
 import { facebookAdapter } from '../../channels/facebook'
+import { portalAdapter } from '../../channels/portal'
 import { createRegistry, type ChannelRegistry } from '../../channels/registry'
 import { sandboxAdapter } from '../../channels/sandbox/sandboxAdapter'
 import { slackAdapter } from '../../channels/slack'
@@ -35,9 +36,9 @@ const CONFIGURED: Record<string, () => boolean> = {
 const STAFF_ONLY_CHANNELS = new Set(['portal', 'slack'])
 
 /**
- * The channels this process delivers to, validated all at once: the website webhooks, the
- * Facebook Page when FACEBOOK_PAGE_TOKEN is set, Slack when SLACK_BOT_TOKEN is set, and the
- * channels named in
+ * The channels this process delivers to, validated all at once: the website and portal
+ * webhooks, the Facebook Page when FACEBOOK_PAGE_TOKEN is set, Slack when SLACK_BOT_TOKEN is
+ * set, and the channels named in
  * HUB_SANDBOX_CHANNELS (by default, in the demo: facebook, portal, slack, less those configured
  * for real), served by the sandbox, which records to data/sandbox.jsonl what it would have sent.
  */
@@ -48,7 +49,17 @@ export function buildChannelRegistry(payload: Payload): ChannelRegistry {
   if (!sandboxed.includes('website')) {
     adapters.push(
       websiteAdapter({
-        loadEndpoints: loadEndpointsFromPayload(payload),
+        loadEndpoints: loadEndpointsFromPayload(payload, 'website'),
+        disableEndpoint: (id, reason) => disableEndpoint(payload, id, reason),
+        timeoutMs: webhookTimeoutMs(),
+      }),
+    )
+  }
+  // The employee portal's webhooks, to the `portal` rows of channel-endpoints: like the website's.
+  if (!sandboxed.includes('portal')) {
+    adapters.push(
+      portalAdapter({
+        loadEndpoints: loadEndpointsFromPayload(payload, 'portal'),
         disableEndpoint: (id, reason) => disableEndpoint(payload, id, reason),
         timeoutMs: webhookTimeoutMs(),
       }),
