@@ -8,6 +8,7 @@ import sharp from 'sharp'
 
 import { BrandAssets } from './collections/BrandAssets'
 import { Categories } from './collections/Categories'
+import { ChannelChecks } from './collections/ChannelChecks'
 import { ChannelEndpoints } from './collections/ChannelEndpoints'
 import { Deliveries } from './collections/Deliveries'
 import { DeliveryAttempts } from './collections/Deliveries/DeliveryAttempts'
@@ -23,6 +24,7 @@ import { Users } from './collections/Users'
 import { Brand } from './globals/Brand'
 import { publicUrl, uploadLimitBytes } from './src/config/env'
 import { databaseAdapter } from './src/db/databaseAdapter'
+import { channelHealthEndpoint } from './src/health/channelHealthEndpoint'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -47,8 +49,10 @@ export default buildConfig({
     ChannelEndpoints,
     PullEntries,
     RouteSnapshots,
+    ChannelChecks,
   ],
   globals: [Brand],
+  endpoints: [channelHealthEndpoint],
   admin: {
     user: Users.slug,
     // Payload's default fetches Gravatar: that sends every editor's e-mail hash to a third party.

@@ -34,6 +34,7 @@ export interface Config {
     'channel-endpoints': ChannelEndpoint;
     'pull-entries': PullEntry;
     'route-snapshots': RouteSnapshot;
+    'channel-checks': ChannelCheck;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -55,6 +56,7 @@ export interface Config {
     'channel-endpoints': ChannelEndpointsSelect<false> | ChannelEndpointsSelect<true>;
     'pull-entries': PullEntriesSelect<false> | PullEntriesSelect<true>;
     'route-snapshots': RouteSnapshotsSelect<false> | RouteSnapshotsSelect<true>;
+    'channel-checks': ChannelChecksSelect<false> | ChannelChecksSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -679,6 +681,21 @@ export interface RouteSnapshot {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "channel-checks".
+ */
+export interface ChannelCheck {
+  id: number;
+  channel: string;
+  status: 'ok' | 'degraded' | 'down';
+  detail?: string | null;
+  checkedAt: string;
+  since: string;
+  periodKey: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -756,6 +773,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'route-snapshots';
         value: number | RouteSnapshot;
+      } | null)
+    | ({
+        relationTo: 'channel-checks';
+        value: number | ChannelCheck;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1144,6 +1165,20 @@ export interface RouteSnapshotsSelect<T extends boolean = true> {
   cacheControl?: T;
   access?: T;
   generation?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "channel-checks_select".
+ */
+export interface ChannelChecksSelect<T extends boolean = true> {
+  channel?: T;
+  status?: T;
+  detail?: T;
+  checkedAt?: T;
+  since?: T;
+  periodKey?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -6,6 +6,7 @@ import * as migration_20261126_230239_media_renditions from './20261126_230239_m
 import * as migration_20261126_231931_item_image_rights from './20261126_231931_item_image_rights';
 import * as migration_20261127_023145_pull_entries_route_snapshots from './20261127_023145_pull_entries_route_snapshots';
 import * as migration_20261127_023657_portal_endpoints from './20261127_023657_portal_endpoints';
+import * as migration_20261127_024534_channel_checks from './20261127_024534_channel_checks';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261127_023657_portal_endpoints.up,
     down: migration_20261127_023657_portal_endpoints.down,
-    name: '20261127_023657_portal_endpoints'
+    name: '20261127_023657_portal_endpoints',
+  },
+  {
+    up: migration_20261127_024534_channel_checks.up,
+    down: migration_20261127_024534_channel_checks.down,
+    name: '20261127_024534_channel_checks'
   },
 ];
