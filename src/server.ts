@@ -5,7 +5,8 @@ import next from 'next'
 import type { Payload } from 'payload'
 
 import { projectRoot, shutdownGraceMs } from './config/env'
-import { SnapshotRoutes } from './public/snapshotRoutes'
+import { processSnapshots, startPublicRoutes } from './public/publicRoutes'
+import type { SnapshotRoutes } from './public/snapshotRoutes'
 import { defaultAdminLanguage } from './routes/defaultAdminLanguage'
 import { healthRoutes } from './routes/healthRoutes'
 
@@ -22,6 +23,8 @@ export type ServerOptions = {
   port: number
   hostname?: string
   dev?: boolean
+  /** The routes answered before Express. Default: this process's (`processSnapshots`). */
+  snapshots?: SnapshotRoutes
 }
 
 /**
@@ -36,7 +39,13 @@ export async function startServer(options: ServerOptions): Promise<HubServer> {
   const handleNext = nextApp.getRequestHandler()
 
   let draining = false
-  const snapshots = new SnapshotRoutes()
+  const snapshots = options.snapshots ?? processSnapshots
+  // Feeds and playlists built by any process (workers included) are loaded before we listen.
+  const publicRoutes = await startPublicRoutes({
+    payload,
+    routes: snapshots,
+    onError: (err) => payload.logger.error({ err, msg: 'Loading route snapshots failed' }),
+  })
   const app = express()
   app.disable('x-powered-by')
   app.use(healthRoutes(payload, () => draining))
@@ -59,6 +68,7 @@ export async function startServer(options: ServerOptions): Promise<HubServer> {
   const close = (): Promise<void> => {
     closing ??= (async () => {
       draining = true
+      publicRoutes.stop()
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeIdleConnections()
       const grace = new Promise<void>((resolve) => setTimeout(resolve, shutdownGraceMs()).unref())

@@ -5,6 +5,7 @@ import type { Payload } from 'payload'
 import type { ChannelAdapter } from '../../channels/contract'
 import { facebookAdapter } from '../../channels/facebook'
 import { portalAdapter } from '../../channels/portal'
+import { feedsAdapter } from '../../channels/feeds'
 import { createRegistry, type ChannelRegistry } from '../../channels/registry'
 import { sandboxAdapter } from '../../channels/sandbox/sandboxAdapter'
 import { slackAdapter } from '../../channels/slack'
@@ -14,11 +15,13 @@ import {
   demoEnabled,
   facebookConfigured,
   facebookEnv,
+  hubRole,
   sandboxChannelsSetting,
   slackConfigured,
   slackEnv,
   webhookTimeoutMs,
 } from '../config/env'
+import { processSnapshots } from '../public/publicRoutes'
 
 /** Channels the demo stands in for with the sandbox, since it has no credentials for them. */
 const DEMO_SANDBOXED = ['facebook', 'portal', 'slack']
@@ -72,6 +75,13 @@ export function buildChannelRegistry(payload: Payload): ChannelRegistry {
   // Slack internal news, once it has a bot token; an explicit HUB_SANDBOX_CHANNELS=slack still wins.
   if (slackConfigured() && !sandboxed.includes('slack')) {
     adapters.push(slackAdapter({ config: slackEnv() }))
+  }
+  // Feeds are local (entries and snapshots in our own database): the real adapter runs in the
+  // demo too. A process that serves puts rebuilt feeds in its routes at once.
+  if (!sandboxed.includes('feeds')) {
+    adapters.push(
+      feedsAdapter({ payload, routes: hubRole() === 'worker' ? undefined : processSnapshots }),
+    )
   }
   for (const name of sandboxed) {
     adapters.push(

@@ -37,14 +37,14 @@ async function taxonDoc(
   if (ref && typeof ref === 'object' && 'slug' in ref) return ref as TaxonDoc
   const id = typeof ref === 'object' && ref !== null ? (ref as { id?: unknown }).id : ref
   if (typeof id !== 'string' && typeof id !== 'number') return null
-  return (await payload.findByID({
+  return payload.findByID({
     collection,
     id,
     depth: 0,
     overrideAccess: true,
     disableErrors: true,
     req,
-  })) as TaxonDoc | null
+  })
 }
 
 function taxon(doc: TaxonDoc | null): ChannelTaxon | undefined {

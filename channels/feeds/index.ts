@@ -1,0 +1,6 @@
+export { feedsAdapter, type FeedsAdapter, type FeedsAdapterOptions } from './feedsAdapter'
+export { renderFeedEntry } from './renderFeedEntry'
+export { rssFeed } from './render/rssFeed'
+export { jsonFeed } from './render/jsonFeed'
+export { icsCalendar } from './render/icsCalendar'
+export type { FeedEntry, FeedMeta } from './types'
