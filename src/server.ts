@@ -5,8 +5,9 @@ import next from 'next'
 import type { Payload } from 'payload'
 
 import { projectRoot, shutdownGraceMs } from './config/env'
-import { processSnapshots, startPublicRoutes } from './public/publicRoutes'
-import type { SnapshotRoutes } from './public/snapshotRoutes'
+import { registerPublicFonts } from './public/html'
+import { PressRoom } from './public/press'
+import { SnapshotRoutes } from './public/snapshotRoutes'
 import { defaultAdminLanguage } from './routes/defaultAdminLanguage'
 import { healthRoutes } from './routes/healthRoutes'
 
@@ -23,8 +24,6 @@ export type ServerOptions = {
   port: number
   hostname?: string
   dev?: boolean
-  /** The routes answered before Express. Default: this process's (`processSnapshots`). */
-  snapshots?: SnapshotRoutes
 }
 
 /**
@@ -39,12 +38,12 @@ export async function startServer(options: ServerOptions): Promise<HubServer> {
   const handleNext = nextApp.getRequestHandler()
 
   let draining = false
-  const snapshots = options.snapshots ?? processSnapshots
-  // Feeds and playlists built by any process (workers included) are loaded before we listen.
-  const publicRoutes = await startPublicRoutes({
+  const snapshots = new SnapshotRoutes()
+  registerPublicFonts(snapshots)
+  // Built from the database on demand and kept as bytes for a few seconds (src/public/press/).
+  const pressRoom = new PressRoom({
     payload,
-    routes: snapshots,
-    onError: (err) => payload.logger.error({ err, msg: 'Loading route snapshots failed' }),
+    onError: (err) => payload.logger.error({ err, msg: 'Building the press room failed' }),
   })
   const app = express()
   app.disable('x-powered-by')
@@ -54,7 +53,7 @@ export async function startServer(options: ServerOptions): Promise<HubServer> {
 
   const server = http.createServer((req, res) => {
     if (draining) res.setHeader('Connection', 'close')
-    if (!snapshots.serve(req, res)) app(req, res)
+    if (!snapshots.serve(req, res) && !pressRoom.serve(req, res)) app(req, res)
   })
   server.keepAliveTimeout = 65_000
   await new Promise<void>((resolve, reject) => {
@@ -68,7 +67,6 @@ export async function startServer(options: ServerOptions): Promise<HubServer> {
   const close = (): Promise<void> => {
     closing ??= (async () => {
       draining = true
-      publicRoutes.stop()
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeIdleConnections()
       const grace = new Promise<void>((resolve) => setTimeout(resolve, shutdownGraceMs()).unref())
