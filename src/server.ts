@@ -7,7 +7,8 @@ import type { Payload } from 'payload'
 import { projectRoot, shutdownGraceMs } from './config/env'
 import { registerPublicFonts } from './public/html'
 import { PressRoom } from './public/press'
-import { SnapshotRoutes } from './public/snapshotRoutes'
+import { processSnapshots, startPublicRoutes } from './public/publicRoutes'
+import type { SnapshotRoutes } from './public/snapshotRoutes'
 import { defaultAdminLanguage } from './routes/defaultAdminLanguage'
 import { healthRoutes } from './routes/healthRoutes'
 
@@ -24,6 +25,8 @@ export type ServerOptions = {
   port: number
   hostname?: string
   dev?: boolean
+  /** The routes answered before Express. Default: this process's (`processSnapshots`). */
+  snapshots?: SnapshotRoutes
 }
 
 /**
@@ -38,12 +41,18 @@ export async function startServer(options: ServerOptions): Promise<HubServer> {
   const handleNext = nextApp.getRequestHandler()
 
   let draining = false
-  const snapshots = new SnapshotRoutes()
+  const snapshots = options.snapshots ?? processSnapshots
   registerPublicFonts(snapshots)
   // Built from the database on demand and kept as bytes for a few seconds (src/public/press/).
   const pressRoom = new PressRoom({
     payload,
     onError: (err) => payload.logger.error({ err, msg: 'Building the press room failed' }),
+  })
+  // Feeds and playlists built by any process (workers included) are loaded before we listen.
+  const publicRoutes = await startPublicRoutes({
+    payload,
+    routes: snapshots,
+    onError: (err) => payload.logger.error({ err, msg: 'Loading route snapshots failed' }),
   })
   const app = express()
   app.disable('x-powered-by')
@@ -67,6 +76,7 @@ export async function startServer(options: ServerOptions): Promise<HubServer> {
   const close = (): Promise<void> => {
     closing ??= (async () => {
       draining = true
+      publicRoutes.stop()
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeIdleConnections()
       const grace = new Promise<void>((resolve) => setTimeout(resolve, shutdownGraceMs()).unref())
