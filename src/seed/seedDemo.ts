@@ -4,11 +4,13 @@ import { demoEvents } from './demoEvents'
 import { demoNewsCommunity } from './demoNewsCommunity'
 import { demoNewsServices } from './demoNewsServices'
 import { demoNewsSpecialCases } from './demoNewsSpecialCases'
+import { demoPressReleases } from './demoPressReleases'
 import { demoServiceMessages } from './demoServiceMessages'
 import type { SeedContext, SeedRefs } from './SeedContext'
 import type { SeedSummary } from './SeedSummary'
 import { ADMIN_EMAIL, type AdminResult, seedAdmin } from './seedAdmin'
 import { seedBrand } from './seedBrand'
+import { seedBrandAssets } from './seedBrandAssets'
 import { seedCategories } from './seedCategories'
 import { seedDepartments } from './seedDepartments'
 import { seedItems } from './seedItems'
@@ -64,12 +66,14 @@ export async function seedDemo(payload: Payload, options: SeedOptions = {}): Pro
   const users = await seedStaffUsers(ctx, departments, admin.knownPassword)
   const media = await seedMedia(ctx)
   await seedBrand(ctx)
+  await seedBrandAssets(ctx)
 
   const refs: SeedRefs = { departments, categories, media, users }
   await seedItems(ctx, [
     ...demoNewsServices(refs, ctx.now),
     ...demoNewsCommunity(refs, ctx.now),
     ...demoNewsSpecialCases(refs, ctx.now),
+    ...demoPressReleases(refs, ctx.now),
   ])
   await seedItems(ctx, demoEvents(refs, ctx.now))
   await seedItems(ctx, demoServiceMessages(refs, ctx.now))
