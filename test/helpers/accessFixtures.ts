@@ -165,3 +165,30 @@ export async function buildAccessWorld(payload: Payload): Promise<AccessWorld> {
   }
   return { api, callers, items, departments: { a: a.id, b: b.id } }
 }
+
+/**
+ * The same states as press releases (with a press contact), for the press room's surfaces
+ * (/press, /api/press-kit). Separate from `buildAccessWorld`, so other surfaces keep their items.
+ */
+export async function addPressReleasesInEveryState(
+  payload: Payload,
+  world: AccessWorld,
+): Promise<Record<ItemState, number | string>> {
+  const now = Date.now()
+  const ids = {} as Record<ItemState, number | string>
+  for (const state of STATES) {
+    const doc = await payload.create({
+      collection: 'news',
+      data: {
+        title: `press ${state}`,
+        slug: `press-${state}`.toLowerCase(),
+        type: 'press-release',
+        contact: { name: `Kontakt ${state}`, phone: '+47 400 00 000' },
+        ...stateFields(state, now, world.departments.a, world.departments.b),
+      } as never,
+      draft: state === 'draft',
+    })
+    ids[state] = doc.id
+  }
+  return ids
+}

@@ -1,13 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { PressRoom, type PressKit } from '../../src/public/press'
 import {
+  addPressReleasesInEveryState,
   buildAccessWorld,
   CALLERS,
   ITEM_COLLECTIONS,
   mayRead,
   STATES,
   type AccessWorld,
+  type ItemState,
 } from '../helpers/accessFixtures'
+import { type PublicServer, startPublicServer } from '../helpers/publicServer'
 import { startTestHub, type TestHub } from '../helpers/testHub'
 
 let hub: TestHub
@@ -89,5 +93,34 @@ describe.each(ITEM_COLLECTIONS)('read access on %s', (collection) => {
         })
       }
     })
+  })
+})
+
+describe('read access on the press room (/press, /api/press-kit)', () => {
+  let server: PublicServer
+  let press: Record<ItemState, number | string>
+
+  beforeAll(async () => {
+    press = await addPressReleasesInEveryState(hub.payload, world)
+    const room = new PressRoom({ payload: hub.payload, ttlMs: 0 })
+    server = await startPublicServer([(req, res) => room.serve(req, res)])
+  })
+
+  afterAll(async () => {
+    await server?.close()
+  })
+
+  it('should list exactly the press releases an anonymous reader may read', async () => {
+    const kit = (await (await fetch(`${server.url}/api/press-kit`)).json()) as PressKit
+    const listed = new Set(kit.pressReleases.map((p) => p.id))
+    const page = await (await fetch(`${server.url}/press`)).text()
+    for (const state of STATES) {
+      const expected = mayRead('anonymous', state)
+      expect({ state, json: listed.has(String(press[state])) }).toEqual({ state, json: expected })
+      expect({ state, page: new RegExp(`>\\s*press ${state}\\s*<`).test(page) }).toEqual({
+        state,
+        page: expected,
+      })
+    }
   })
 })
