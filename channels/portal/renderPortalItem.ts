@@ -1,13 +1,13 @@
 import { bodyHtml, sanitizeBodyHtml } from '../bodyHtml'
 import type { ChannelItem } from '../contract'
 import { renderWebhook } from '../website'
-import { PORTAL_DETAILS, type PortalItem, type PortalMessage } from './types'
+import { PORTAL_DETAILS, type PortalItem, type PortalWebhook } from './types'
 
 /**
  * The portal webhook: the same envelope as the website's (which item, revision, `occurredAt`),
  * with the portal's item as `data`. Pure, so every retry sends the same body.
  */
-export function renderPortalMessage(item: ChannelItem): PortalMessage {
+export function renderPortalMessage(item: ChannelItem): PortalWebhook {
   return { ...renderWebhook(item), data: portalItem(item) }
 }
 

@@ -1,4 +1,5 @@
 import type { Audience, ChannelImage, ChannelTaxon, ItemCollection, Language } from '../contract'
+import type { FeedEntry } from '../feeds'
 import type { WebsiteMessage } from '../website'
 
 /**
@@ -36,4 +37,8 @@ export const PORTAL_DETAILS: Record<ItemCollection, readonly string[]> = {
 }
 
 /** The webhook message: the website envelope, with the portal's own `data`. */
-export type PortalMessage = Omit<WebsiteMessage, 'data'> & { data: PortalItem }
+export type PortalWebhook = Omit<WebsiteMessage, 'data'> & { data: PortalItem }
+
+/** What the portal adapter renders: a webhook for an endpoint, a feed entry for the feed. */
+export type PortalMessage =
+  { kind: 'webhook'; webhook: PortalWebhook } | { kind: 'feed'; entry: FeedEntry }
