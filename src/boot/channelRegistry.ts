@@ -24,7 +24,7 @@ import {
 import { processSnapshots } from '../public/publicRoutes'
 
 /** Channels the demo stands in for with the sandbox, since it has no credentials for them. */
-const DEMO_SANDBOXED = ['facebook', 'portal', 'slack']
+const DEMO_SANDBOXED = ['facebook', 'slack']
 
 /**
  * Whether a channel has the credentials its real adapter needs. The demo sandboxes only the
@@ -42,7 +42,7 @@ const STAFF_ONLY_CHANNELS = new Set(['portal', 'slack'])
  * The channels this process delivers to, validated all at once: the website and portal
  * webhooks, the Facebook Page when FACEBOOK_PAGE_TOKEN is set, Slack when SLACK_BOT_TOKEN is
  * set, and the channels named in
- * HUB_SANDBOX_CHANNELS (by default, in the demo: facebook, portal, slack, less those configured
+ * HUB_SANDBOX_CHANNELS (by default, in the demo: facebook and slack, less those configured
  * for real), served by the sandbox, which records to data/sandbox.jsonl what it would have sent.
  */
 export function buildChannelRegistry(payload: Payload): ChannelRegistry {
@@ -58,13 +58,16 @@ export function buildChannelRegistry(payload: Payload): ChannelRegistry {
       }),
     )
   }
-  // The employee portal's webhooks, to the `portal` rows of channel-endpoints: like the website's.
+  // The employee portal: webhooks to the `portal` rows of channel-endpoints, like the website's,
+  // and the internal feed /feeds/portal.json and .rss, which needs no credentials, so the real
+  // adapter runs in the demo too.
   if (!sandboxed.includes('portal')) {
     adapters.push(
       portalAdapter({
         loadEndpoints: loadEndpointsFromPayload(payload, 'portal'),
         disableEndpoint: (id, reason) => disableEndpoint(payload, id, reason),
         timeoutMs: webhookTimeoutMs(),
+        feed: { payload, routes: hubRole() === 'worker' ? undefined : processSnapshots },
       }),
     )
   }
