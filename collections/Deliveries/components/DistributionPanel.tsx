@@ -14,11 +14,12 @@ import {
   latestPerTarget,
   safeHref,
   type DeliveryRow,
+  type TargetRow,
 } from './deliveryRows'
 import { deliveriesListHref } from './listWhere'
 import { useChannelLabels } from './useChannelLabels'
 
-type Load = { state: 'loading' } | { state: 'error' } | { state: 'ready'; rows: DeliveryRow[] }
+type Load = { state: 'loading' } | { state: 'error' } | { state: 'ready'; rows: TargetRow[] }
 
 const cell: CSSProperties = {
   padding: '0.4rem 0.6rem',
@@ -199,7 +200,7 @@ export const DistributionPanel: UIFieldClientComponent = ({ field }) => {
 }
 
 function DeliveryTableRow(props: {
-  row: DeliveryRow
+  row: TargetRow
   channel: string
   busy: boolean
   disabled: boolean
@@ -207,7 +208,7 @@ function DeliveryTableRow(props: {
 }) {
   const { row, channel, busy, disabled, onAct } = props
   const target = row.targetName || row.target
-  const href = safeHref(row.externalUrl)
+  const href = safeHref(row.copyUrl)
   const when = formatOslo(row.updatedAt)
   return (
     <tr>
@@ -224,7 +225,7 @@ function DeliveryTableRow(props: {
             Åpne<span style={visuallyHidden}> i {channel} (ny fane)</span>
           </a>
         ) : (
-          (row.externalUrl ?? '')
+          (row.copyUrl ?? '')
         )}
       </td>
       <td style={{ ...cell, maxWidth: '24rem', overflowWrap: 'anywhere' }}>

@@ -24,22 +24,46 @@ export const STATUS_LABELS_NB = Object.fromEntries(
 export const REDRIVABLE: readonly DeliveryStatus[] = ['dead', 'cancelled']
 export const CANCELLABLE: readonly DeliveryStatus[] = ['pending', 'retrying']
 
+/** A panel row: the newest delivery of one channel × target, and the copy that is out there. */
+export type TargetRow = DeliveryRow & {
+  /**
+   * The link to the copy the target shows now (the Facebook post, the Slack message, …): the
+   * newest delivered publication or update's `externalUrl`, unless a retraction was delivered
+   * after it. It stays while a newer update is still on its way or failed, since the older copy
+   * is still out; it is gone once the copy is retracted.
+   */
+  copyUrl?: string
+}
+
 /**
- * The newest row per channel × target. Rows are expected newest first (sort=-id); the result is
- * ordered by channel, then target, so the table does not jump around between refreshes.
+ * The newest row per channel × target, with the link to its current copy. The result is ordered
+ * by channel, then target, so the table does not jump around between refreshes.
  */
-export function latestPerTarget(rows: readonly DeliveryRow[]): DeliveryRow[] {
-  const newest = new Map<string, DeliveryRow>()
+export function latestPerTarget(rows: readonly DeliveryRow[]): TargetRow[] {
+  const byTarget = new Map<string, DeliveryRow[]>()
   for (const row of rows) {
     const key = `${row.channel}\u0000${row.target}`
-    const seen = newest.get(key)
-    if (!seen || row.id > seen.id) newest.set(key, row)
+    byTarget.set(key, [...(byTarget.get(key) ?? []), row])
   }
-  return [...newest.values()].sort(
-    (a, b) =>
-      a.channel.localeCompare(b.channel, 'nb') ||
-      (a.targetName ?? a.target).localeCompare(b.targetName ?? b.target, 'nb'),
-  )
+  return [...byTarget.values()]
+    .map((group) => {
+      const newestFirst = [...group].sort((a, b) => b.id - a.id)
+      const latest = newestFirst[0] as DeliveryRow
+      const copyUrl = currentCopyUrl(newestFirst)
+      return copyUrl ? { ...latest, copyUrl } : { ...latest }
+    })
+    .sort(
+      (a, b) =>
+        a.channel.localeCompare(b.channel, 'nb') ||
+        (a.targetName ?? a.target).localeCompare(b.targetName ?? b.target, 'nb'),
+    )
+}
+
+/** Like the outbox's `currentCopy`: the newest delivered row decides, and a retraction ends it. */
+function currentCopyUrl(newestFirst: readonly DeliveryRow[]): string | undefined {
+  const delivered = newestFirst.find((row) => row.status === 'delivered')
+  if (!delivered || delivered.action === 'retract') return undefined
+  return delivered.externalUrl ?? undefined
 }
 
 const OSLO = new Intl.DateTimeFormat('nb-NO', {
