@@ -93,7 +93,8 @@ function stateFields(state: ItemState, now: number, a: number | string, b: numbe
     case 'draft':
       return { ...base, _status: 'draft' }
     case 'internal':
-      return { ...base, audience: 'internal', channels: ['portal'] }
+      // Chooses the public feeds too: the outbox must keep it out of them (feedsAccess.test.ts).
+      return { ...base, audience: 'internal', channels: ['portal', 'feeds'] }
     case 'embargoed':
       return { ...base, embargoUntil: new Date(now + 2 * DAY).toISOString() }
     case 'expired':

@@ -78,9 +78,9 @@ describe('feeds through the ledger', () => {
     })
     await feeds.drain()
     expect((await rss('/feeds/news.rss')).items.map((i) => i.title)).not.toContain(doc.title)
-    expect(
-      (await rss('/feeds/departments/oppvekst.rss')).items.map((i) => i.title),
-    ).not.toContain(doc.title)
+    expect((await rss('/feeds/departments/oppvekst.rss')).items.map((i) => i.title)).not.toContain(
+      doc.title,
+    )
   })
 
   it('should keep an embargoed press release out of every feed until the tick after the embargo', async () => {

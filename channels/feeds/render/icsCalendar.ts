@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz'
-import ical, { ICalEventStatus } from 'ical-generator'
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator'
 
 import type { PullEntry } from '../../../src/public/pullEntries'
 import type { FeedEntry, FeedMeta } from '../types'
@@ -28,6 +28,7 @@ export function icsCalendar(
     description: meta.description,
     url: meta.selfUrl,
     prodId: { company: 'Modum kommune', product: 'innholdshub', language: 'NB' },
+    method: ICalCalendarMethod.PUBLISH,
     ttl: 60 * 60,
     timezone: { name: '', generator: osloVtimezone },
   })
