@@ -3,7 +3,15 @@ import type { Payload } from 'payload'
 
 import type { DeliveryAction } from '../../channels/contract'
 import { maxAttempts } from './backoff'
-import { isPostgres, jsonColumn, type Row, runLedgerTransaction, sql } from './ledgerSql'
+import {
+  isPostgres,
+  jsonColumn,
+  type Row,
+  runLedgerStatement,
+  runLedgerTransaction,
+  sql,
+} from './ledgerSql'
+import { CLAIM_SQL, pgStatement } from './pgStatements'
 
 /** A delivery this worker holds the lease on, with what an attempt needs to know about it. */
 export type ClaimedDelivery = {
@@ -18,6 +26,11 @@ export type ClaimedDelivery = {
   itemUid: string
   /** The `ChannelItem` enqueued with the delivery (null for retractions of unknown items). */
   snapshot: unknown
+  /**
+   * Whether earlier rows of its item × target may hold a receipt or an uncertain copy. False
+   * only when the claim knows there are none, so `copyHistories` can skip the lookup.
+   */
+  hasHistory: boolean
 }
 
 export type ClaimOptions = {
@@ -48,47 +61,44 @@ export async function claimDue(
   const token = randomUUID()
   const now = options.now.toISOString()
   const until = new Date(options.now.getTime() + options.leaseMs).toISOString()
+  // A row whose every attempt ended with its worker gone (a crash loop) is dead, not retried.
+  const sweep = sql`UPDATE deliveries SET status = 'dead', lease_token = NULL, lease_until = NULL,
+      updated_at = ${now}, last_error = 'Prosessen som leverte stoppet under hvert forsøk.'
+    WHERE status = 'in_flight' AND lease_until < ${now} AND attempts >= ${maxAttempts()}`
+  if (isPostgres(payload)) {
+    if (options.sweepDead !== false) await runLedgerStatement(payload, sweep)
+    const rows = await pgStatement(
+      payload,
+      'hub_claim_due',
+      CLAIM_SQL,
+    )([now, until, token, options.limit, options.skipChannels ?? []])
+    return rows.map((row) => toClaimed(row, token)).sort((a, b) => a.id - b.id)
+  }
   const skip = options.skipChannels?.length
     ? sql`AND d.channel NOT IN (${sql.join(
         options.skipChannels.map((c) => sql`${c}`),
         sql`, `,
       )})`
     : sql``
-  // The partial indexes (migration ledger_claim_indexes) cover exactly these open states.
-  const due = sql`
-    d.status IN ('pending', 'retrying', 'in_flight')
-    AND ((d.status <> 'in_flight' AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= ${now}))
-      OR (d.status = 'in_flight' AND d.lease_until < ${now}))
-    ${skip}
-    AND NOT EXISTS (
-      SELECT 1 FROM deliveries e
-      WHERE e.item_uid = d.item_uid AND e.channel = d.channel AND e.target = d.target
-        AND e.id < d.id AND e.status IN ('pending', 'in_flight', 'retrying'))`
-  const returning = sql`id, attempts, channel, target, target_name, action, item_uid, snapshot`
+  // The partial indexes (migration ledger_claim_indexes) cover exactly these open states; the
+  // PostgreSQL twin of this statement is CLAIM_SQL.
   const rows = await runLedgerTransaction(payload, async (exec) => {
-    // A row whose every attempt ended with its worker gone (a crash loop) is dead, not retried.
-    if (options.sweepDead !== false)
-      await exec(sql`UPDATE deliveries SET status = 'dead', lease_token = NULL, lease_until = NULL,
-          updated_at = ${now}, last_error = 'Prosessen som leverte stoppet under hvert forsøk.'
-        WHERE status = 'in_flight' AND lease_until < ${now} AND attempts >= ${maxAttempts()}`)
-    return isPostgres(payload)
-      ? exec(sql`WITH due AS (
-              SELECT d.id FROM deliveries d WHERE ${due}
-              ORDER BY d.next_attempt_at NULLS FIRST, d.id
-              LIMIT ${options.limit}
-              FOR UPDATE OF d SKIP LOCKED)
-            UPDATE deliveries SET status = 'in_flight', lease_token = ${token},
-              lease_until = ${until}, attempts = deliveries.attempts + 1, updated_at = ${now}
-            FROM due WHERE deliveries.id = due.id
-            RETURNING deliveries.id, deliveries.attempts, deliveries.channel, deliveries.target,
-              deliveries.target_name, deliveries.action, deliveries.item_uid, deliveries.snapshot`)
-      : exec(sql`UPDATE deliveries SET status = 'in_flight', lease_token = ${token},
-              lease_until = ${until}, attempts = attempts + 1, updated_at = ${now}
-            WHERE id IN (
-              SELECT d.id FROM deliveries d WHERE ${due}
-              ORDER BY d.next_attempt_at IS NOT NULL, d.next_attempt_at, d.id
-              LIMIT ${options.limit})
-            RETURNING ${returning}`)
+    if (options.sweepDead !== false) await exec(sweep)
+    return exec(sql`UPDATE deliveries SET status = 'in_flight', lease_token = ${token},
+        lease_until = ${until}, attempts = attempts + 1, updated_at = ${now}
+      WHERE id IN (
+        SELECT d.id FROM deliveries d
+        WHERE d.status IN ('pending', 'retrying', 'in_flight')
+          AND ((d.status <> 'in_flight' AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= ${now}))
+            OR (d.status = 'in_flight' AND d.lease_until < ${now}))
+          ${skip}
+          AND NOT EXISTS (
+            SELECT 1 FROM deliveries e
+            WHERE e.item_uid = d.item_uid AND e.channel = d.channel AND e.target = d.target
+              AND e.id < d.id AND e.status IN ('pending', 'in_flight', 'retrying'))
+        ORDER BY d.next_attempt_at IS NOT NULL, d.next_attempt_at, d.id
+        LIMIT ${options.limit})
+      RETURNING id, attempts, channel, target, target_name, action, item_uid, snapshot`)
   })
   return rows.map((row) => toClaimed(row, token)).sort((a, b) => a.id - b.id)
 }
@@ -104,5 +114,7 @@ function toClaimed(row: Row, leaseToken: string): ClaimedDelivery {
     action: String(row.action) as DeliveryAction,
     itemUid: String(row.item_uid),
     snapshot: jsonColumn(row.snapshot),
+    // SQLite's claim does not compute it: assume there is history and let the lookup tell.
+    hasHistory: row.has_history !== false,
   }
 }

@@ -5,7 +5,8 @@ import { nextRetryDelaySeconds } from './backoff'
 import type { ClaimedDelivery } from './claimDue'
 import type { AttemptOutcome, DeliveryStatus } from './deliveryStates'
 import { isPostgres, runLedgerTransaction } from './ledgerSql'
-import { attemptsInsert, settleStatements } from './settleSql'
+import { pgStatement, SETTLE_SQL } from './pgStatements'
+import { attemptsInsert, settleParameters, settleStatements } from './settleSql'
 
 export type Settlement =
   | { outcome: 'delivered'; statusCode?: number; receipt?: Receipt }
@@ -83,15 +84,25 @@ export async function settleDeliveries(
 ): Promise<SettleResult[]> {
   if (entries.length === 0) return []
   const nexts = entries.map((e) => nextState(e.claimed, e.settlement, e.ctx.now, e.ctx.random))
-  return runLedgerTransaction(payload, async (exec) => {
-    const settled = new Set<number>()
-    for (const statement of settleStatements(entries, nexts, isPostgres(payload))) {
-      for (const row of await exec(statement)) settled.add(Number(row.id))
-    }
-    await exec(attemptsInsert(entries))
-    return entries.map((entry, i): SettleResult => {
+  const outcome = (settled: Set<number>) =>
+    entries.map((entry, i): SettleResult => {
       const next = nexts[i]
       return next && settled.has(entry.claimed.id) ? next : { status: 'lease-lost' }
     })
+  if (isPostgres(payload)) {
+    const rows = await pgStatement(
+      payload,
+      'hub_settle',
+      SETTLE_SQL,
+    )(settleParameters(entries, nexts))
+    return outcome(new Set(rows.map((row) => Number(row.id))))
+  }
+  return runLedgerTransaction(payload, async (exec) => {
+    const settled = new Set<number>()
+    for (const statement of settleStatements(entries, nexts)) {
+      for (const row of await exec(statement)) settled.add(Number(row.id))
+    }
+    await exec(attemptsInsert(entries))
+    return outcome(settled)
   })
 }

@@ -25,64 +25,47 @@ function values({ claimed, settlement, ctx }: SettleEntry, next: Next): unknown[
 }
 
 /**
- * The statements that move settled deliveries on, each returning the ids it changed. A row
- * changes only while the settling worker still holds its lease. PostgreSQL takes the whole batch
- * in one statement; SQLite, in process, one statement per row costs no round trip.
+ * SQLite: the statements that move settled deliveries on, one per row (in process, a statement
+ * costs no round trip), each returning the id it changed. A row changes only while the settling
+ * worker still holds its lease.
  */
-export function settleStatements(
+export function settleStatements(entries: readonly SettleEntry[], nexts: readonly Next[]): SQL[] {
+  return entries.map((entry, i) => {
+    const [id, token, status, nextAt, now, code, error, deliveredAt, receipt, extId, extUrl] =
+      values(entry, nexts[i] ?? { status: 'dead' })
+    return sql`UPDATE deliveries SET status = ${status}, next_attempt_at = ${nextAt},
+          lease_token = NULL, lease_until = NULL, updated_at = ${now},
+          last_status_code = ${code}, last_error = ${error}, delivered_at = ${deliveredAt},
+          receipt = COALESCE(${receipt}, receipt),
+          external_id = COALESCE(${extId}, external_id),
+          external_url = COALESCE(${extUrl}, external_url)
+        WHERE id = ${id} AND lease_token = ${token} AND status = 'in_flight'
+        RETURNING id`
+  })
+}
+
+/**
+ * PostgreSQL: the parameters of `SETTLE_SQL`, one array per column, so a batch of any size is
+ * one prepared statement.
+ */
+export function settleParameters(
   entries: readonly SettleEntry[],
   nexts: readonly Next[],
-  postgres: boolean,
-): SQL[] {
-  const rows = entries.map((entry, i) => values(entry, nexts[i] ?? { status: 'dead' }))
-  if (postgres) {
-    const list = sql.join(
-      rows.map(
-        (row) =>
-          sql`(${sql.join(
-            row.map((v) => sql`${v}`),
-            sql`, `,
-          )})`,
-      ),
-      sql`, `,
+): unknown[][] {
+  const columns: unknown[][] = Array.from({ length: 16 }, () => [])
+  entries.forEach((entry, i) => {
+    const row = values(entry, nexts[i] ?? { status: 'dead' })
+    const { claimed, settlement, ctx } = entry
+    row.push(
+      claimed.attempts,
+      ctx.startedAt.toISOString(),
+      ctx.now.getTime() - ctx.startedAt.getTime(),
+      settlement.outcome,
+      ctx.worker,
     )
-    return [
-      sql`UPDATE deliveries d SET status = v.status::enum_deliveries_status,
-            next_attempt_at = v.next_at::timestamptz, lease_token = NULL, lease_until = NULL,
-            updated_at = v.now::timestamptz, last_status_code = v.code::numeric,
-            last_error = v.error, delivered_at = v.delivered_at::timestamptz,
-            receipt = COALESCE(v.receipt::jsonb, d.receipt),
-            external_id = COALESCE(v.external_id, d.external_id),
-            external_url = COALESCE(v.external_url, d.external_url)
-          FROM (VALUES ${list}) AS v(id, token, status, next_at, now, code, error, delivered_at,
-            receipt, external_id, external_url)
-          WHERE d.id = v.id::integer AND d.lease_token = v.token AND d.status = 'in_flight'
-          RETURNING d.id`,
-    ]
-  }
-  return rows.map(
-    ([
-      id,
-      token,
-      status,
-      nextAt,
-      now,
-      code,
-      error,
-      deliveredAt,
-      receipt,
-      externalId,
-      externalUrl,
-    ]) =>
-      sql`UPDATE deliveries SET status = ${status}, next_attempt_at = ${nextAt},
-            lease_token = NULL, lease_until = NULL, updated_at = ${now},
-            last_status_code = ${code}, last_error = ${error}, delivered_at = ${deliveredAt},
-            receipt = COALESCE(${receipt}, receipt),
-            external_id = COALESCE(${externalId}, external_id),
-            external_url = COALESCE(${externalUrl}, external_url)
-          WHERE id = ${id} AND lease_token = ${token} AND status = 'in_flight'
-          RETURNING id`,
-  )
+    row.forEach((value, c) => columns[c]?.push(value))
+  })
+  return columns
 }
 
 /** One `delivery-attempts` row per settlement, in one statement. */

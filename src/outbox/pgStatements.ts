@@ -1,0 +1,88 @@
+import type { Payload } from 'payload'
+
+import type { Row } from './ledgerSql'
+
+type PgPool = {
+  query: (config: { name: string; text: string; values: unknown[] }) => Promise<{ rows: Row[] }>
+}
+
+/**
+ * The dispatcher's hot statements on PostgreSQL, sent as named prepared statements straight to
+ * the adapter's pool. Each is one statement, so it is its own transaction: no BEGIN/COMMIT round
+ * trips, and PostgreSQL parses and plans each text once per connection instead of per call.
+ * Their texts are constant (lists travel as arrays), which is what makes them preparable.
+ */
+export function pgStatement(
+  payload: Payload,
+  name: string,
+  text: string,
+): (values: unknown[]) => Promise<Row[]> {
+  const pool = (payload.db as unknown as { pool?: PgPool }).pool
+  if (!pool) throw new Error('pgStatement needs the PostgreSQL adapter')
+  return async (values) => (await pool.query({ name, text, values })).rows
+}
+
+/** Open rows that are due, claimed with a lease; `$1` now, `$2` lease until, `$3` token. */
+export const CLAIM_SQL = `WITH due AS (
+    SELECT d.id FROM deliveries d
+    WHERE d.status IN ('pending', 'retrying', 'in_flight')
+      AND ((d.status <> 'in_flight' AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= $1::timestamptz))
+        OR (d.status = 'in_flight' AND d.lease_until < $1::timestamptz))
+      AND d.channel <> ALL($5::text[])
+      AND NOT EXISTS (
+        SELECT 1 FROM deliveries e
+        WHERE e.item_uid = d.item_uid AND e.channel = d.channel AND e.target = d.target
+          AND e.id < d.id AND e.status IN ('pending', 'in_flight', 'retrying'))
+    ORDER BY d.next_attempt_at NULLS FIRST, d.id
+    LIMIT $4
+    FOR UPDATE OF d SKIP LOCKED)
+  UPDATE deliveries SET status = 'in_flight', lease_token = $3, lease_until = $2::timestamptz,
+    attempts = deliveries.attempts + 1, updated_at = $1::timestamptz
+  FROM due WHERE deliveries.id = due.id
+  RETURNING deliveries.id, deliveries.attempts, deliveries.channel, deliveries.target,
+    deliveries.target_name, deliveries.action, deliveries.item_uid, deliveries.snapshot,
+    EXISTS (
+      SELECT 1 FROM deliveries h
+      WHERE h.item_uid = deliveries.item_uid AND h.channel = deliveries.channel
+        AND h.target = deliveries.target AND h.id < deliveries.id
+        AND (h.status IN ('delivered', 'in_flight') OR h.attempts > 0)) AS has_history`
+
+/**
+ * Settles a batch and logs its attempts in one statement (data-modifying CTEs all run). A row
+ * changes only while the settling worker still holds its lease; the ids it changed come back.
+ */
+export const SETTLE_SQL = `WITH v AS (
+    SELECT * FROM unnest($1::integer[], $2::text[], $3::text[], $4::timestamptz[],
+      $5::timestamptz[], $6::numeric[], $7::text[], $8::timestamptz[], $9::jsonb[], $10::text[],
+      $11::text[])
+      AS v(id, token, status, next_at, now, code, error, delivered_at, receipt, external_id,
+        external_url)
+  ), settled AS (
+    UPDATE deliveries d SET status = v.status::enum_deliveries_status,
+      next_attempt_at = v.next_at, lease_token = NULL, lease_until = NULL, updated_at = v.now,
+      last_status_code = v.code, last_error = v.error, delivered_at = v.delivered_at,
+      receipt = COALESCE(v.receipt, d.receipt),
+      external_id = COALESCE(v.external_id, d.external_id),
+      external_url = COALESCE(v.external_url, d.external_url)
+    FROM v
+    WHERE d.id = v.id AND d.lease_token = v.token AND d.status = 'in_flight'
+    RETURNING d.id
+  ), logged AS (
+    INSERT INTO delivery_attempts (delivery_id, attempt, started_at, duration_ms, status_code,
+      outcome, error, worker, updated_at, created_at)
+    SELECT a.delivery_id, a.attempt, a.started_at, a.duration_ms, a.status_code,
+      a.outcome::enum_delivery_attempts_outcome, a.error, a.worker, a.now, a.now
+    FROM unnest($1::integer[], $12::numeric[], $13::timestamptz[], $14::numeric[],
+      $6::numeric[], $15::text[], $7::text[], $16::text[], $5::timestamptz[])
+      AS a(delivery_id, attempt, started_at, duration_ms, status_code, outcome, error, worker, now)
+  )
+  SELECT id FROM settled`
+
+/** Earlier rows of the claimed items that can hold a copy's receipt or an uncertain copy. */
+export const HISTORY_SQL = `SELECT id, channel, target, action, status, attempts, item_uid,
+    CASE WHEN status = 'delivered' THEN receipt END AS receipt,
+    CASE WHEN status = 'delivered' THEN NULL ELSE snapshot END AS snapshot
+  FROM deliveries
+  WHERE item_uid = ANY($1::text[]) AND id <> ALL($2::integer[])
+    AND (status IN ('delivered', 'in_flight') OR attempts > 0)
+  ORDER BY id DESC`
