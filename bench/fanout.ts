@@ -226,7 +226,14 @@ async function measureLatency(ctx: Ctx, publishes: number): Promise<Latency> {
 type Drain = {
   deliveries: number
   enqueue: { viaPayloadItems: number; viaPayloadMsPerItem: number; clonedItems: number }
-  bare: { windowMs: number; perSecond: number; failures: number; wallMs: number }
+  bare: {
+    windowMs: number
+    perSecond: number
+    failures: number
+    wallMs: number
+    /** CPU ms per request: the bare loops' own, and the receiver's (this process) meanwhile. */
+    cpuPerDelivery: { clients: number; receiver: number; total: number }
+  }
   hub: {
     windowMs: number
     perSecond: number
@@ -249,6 +256,11 @@ type Drain = {
     dbTransactionsPerDelivery: number
     /** Rows PostgreSQL read (tup_returned + tup_fetched) during the drain, per delivery. */
     dbRowsReadPerDelivery: number
+    /**
+     * CPU ms per delivery from the release of the rows to the last delivery: the workers, their
+     * PostgreSQL backends and the receiver (this process). Where the two cores went.
+     */
+    cpuPerDelivery: { workers: number; postgres: number; receiver: number; total: number }
     progress: { atMs: number; delivered: number }[]
   }
 }
@@ -374,6 +386,27 @@ function cpuMs(pid: number | undefined): number | null {
   }
 }
 
+/** CPU ms this process has used since `from` (the receiver runs here). */
+function cpuSince(from: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(from)
+  return (used.user + used.system) / 1000
+}
+
+/** CPU ms of every other PostgreSQL backend on the bench database, by pid. */
+async function backendCpu(client: pg.Client): Promise<Map<number, number>> {
+  const { rows } = await client.query<{ pid: number }>(
+    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+  )
+  return new Map(rows.map((r) => [r.pid, cpuMs(r.pid) ?? 0]))
+}
+
+/** CPU the backends alive at `after` used since `before` (a new backend counts in full). */
+function cpuDelta(after: Map<number, number>, before: Map<number, number>): number {
+  let sum = 0
+  for (const [pid, ms] of after) sum += ms - (before.get(pid) ?? 0)
+  return sum
+}
+
 async function statusCounts(ctx: Ctx | { dbUrl: string }, client?: pg.Client, where = 'true') {
   const own = client ?? new pg.Client({ connectionString: ctx.dbUrl })
   if (!client) await own.connect()
@@ -424,6 +457,7 @@ async function runBare(
   deliveries: number,
 ): Promise<Drain['bare']> {
   const started = process.hrtime.bigint()
+  const receiverCpu = process.cpuUsage()
   // Children boot tsx at different speeds; a shared start time keeps the window to the posting.
   const startAt = Date.now() + BARE_START_DELAY_MS
   const runs = Array.from({ length: sizes.workers }, (_, w) => {
@@ -444,13 +478,19 @@ async function runBare(
   })
   const exits = await Promise.all(runs.map((r) => r.exit))
   const wallMs = elapsedMs(started)
+  const receiverCpuMs = cpuSince(receiverCpu)
   const reports = runs.map((run, i) => {
     const line = run
       .output()
       .split('\n')
       .find((l) => l.startsWith('BARE '))
     if (!line) throw new Error(`bare loop ${i} gave no report (${exits[i]}):\n${run.output()}`)
-    return JSON.parse(line.slice(5)) as { startedAt: number; endedAt: number; failures: number }
+    return JSON.parse(line.slice(5)) as {
+      startedAt: number
+      endedAt: number
+      failures: number
+      cpuMs: number
+    }
   })
   const windowMs =
     Math.max(...reports.map((r) => r.endedAt)) - Math.min(...reports.map((r) => r.startedAt))
@@ -459,7 +499,18 @@ async function runBare(
   if (verified !== deliveries) {
     throw new Error(`bare loop: the receiver verified ${verified} of ${deliveries} requests`)
   }
-  return { windowMs, perSecond: (deliveries / windowMs) * 1000, failures, wallMs: round(wallMs) }
+  const clientsCpuMs = reports.reduce((sum, r) => sum + r.cpuMs, 0)
+  return {
+    windowMs,
+    perSecond: (deliveries / windowMs) * 1000,
+    failures,
+    wallMs: round(wallMs),
+    cpuPerDelivery: {
+      clients: round(clientsCpuMs / deliveries, 3),
+      receiver: round(receiverCpuMs / deliveries, 3),
+      total: round((clientsCpuMs + receiverCpuMs) / deliveries, 3),
+    },
+  }
 }
 
 async function runWorkers(
@@ -504,6 +555,11 @@ async function runWorkers(
   )
   const bootMs = Date.now() - spawnedAtMs
   progress(`  (b) hub: ${sizes.workers} workers ready after ${bootMs} ms; releasing the rows`)
+  const cpuAtRelease = {
+    workers: workers.map((w) => cpuMs(w.child.pid) ?? 0),
+    postgres: await backendCpu(client),
+    receiver: process.cpuUsage(),
+  }
   await client.query(
     `UPDATE deliveries SET next_attempt_at = NULL WHERE ${ours} AND status = 'pending'`,
   )
@@ -551,6 +607,14 @@ async function runWorkers(
   }
   const wallFromSpawnMs = Date.now() - spawnedAtMs
   const workerCpuMs = workers.map((w) => cpuMs(w.child.pid))
+  const cpuSpent = {
+    workers: workerCpuMs.reduce<number>(
+      (sum, ms, i) => sum + (ms ?? 0) - (cpuAtRelease.workers[i] ?? 0),
+      0,
+    ),
+    postgres: cpuDelta(await backendCpu(client), cpuAtRelease.postgres),
+    receiver: cpuSince(cpuAtRelease.receiver),
+  }
   await Promise.all(
     workers.map(async (w) => {
       w.child.kill('SIGTERM')
@@ -597,6 +661,12 @@ async function runWorkers(
     workerCpuMs,
     dbTransactionsPerDelivery: round(transactions / deliveries, 2),
     dbRowsReadPerDelivery: round((statsAfter.rows - statsBefore.rows) / deliveries),
+    cpuPerDelivery: {
+      workers: round(cpuSpent.workers / deliveries, 3),
+      postgres: round(cpuSpent.postgres / deliveries, 3),
+      receiver: round(cpuSpent.receiver / deliveries, 3),
+      total: round((cpuSpent.workers + cpuSpent.postgres + cpuSpent.receiver) / deliveries, 3),
+    },
     attempts,
     attemptOutcomes: Object.fromEntries(outcomes.rows.map((r) => [r.outcome, Number(r.n)])),
     attemptsPerWorker: Object.fromEntries(perWorker.rows.map((r) => [r.worker, Number(r.n)])),
@@ -637,6 +707,7 @@ function toResult(sizes: Sizes, latency: Latency, drain: Drain): BenchResult {
       (latency.unverified > 0 ? ` (${latency.unverified} unverified/mismatched!)` : ''),
     `(b) ${sizes.items} items × ${sizes.targets} targets = ${drain.deliveries} deliveries, ${sizes.workers} workers × ${BATCH} in flight`,
     `    hub ${round(drain.hub.perSecond)}/s (first attempt → last delivered ${round(drain.hub.windowMs)} ms; ${round(drain.hub.wallFromSpawnMs)} ms from spawn, workers booted in ${drain.hub.bootMs} ms before the rows were released), bare ${round(drain.bare.perSecond)}/s (${round(drain.bare.windowMs)} ms)`,
+    `    CPU ms per delivery: hub ${drain.hub.cpuPerDelivery.total} (workers ${drain.hub.cpuPerDelivery.workers}, PostgreSQL ${drain.hub.cpuPerDelivery.postgres}, receiver ${drain.hub.cpuPerDelivery.receiver}); bare ${drain.bare.cpuPerDelivery.total} (clients ${drain.bare.cpuPerDelivery.clients}, receiver ${drain.bare.cpuPerDelivery.receiver})`,
     `    ratio = hub deliveries/s ÷ bare deliveries/s = ${throughputRatio} (figures are ms per delivery; the table's × column is its inverse)`,
     `goals: p50 ≤ ${GOALS.p50Ms} ms ${goals.p50.met ? 'met' : 'MISSED'}, p99 ≤ ${GOALS.p99Ms} ms ${goals.p99.met ? 'met' : 'MISSED'}, ratio ≥ ${GOALS.throughputRatio} ${goals.throughputRatio.met ? 'met' : 'MISSED'}`,
   ]

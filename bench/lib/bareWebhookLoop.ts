@@ -1,10 +1,13 @@
 /**
  * Child process for the fanout baseline: posts `BARE_COUNT` Standard Webhooks to the fake
  * receiver with `BARE_CONCURRENCY` in flight, rendered and signed exactly as the website adapter
- * does (`renderWebhook` + `itemBody` + `webhookHeaders`), with no ledger around it. Times itself
+ * does (`renderWebhook` + `itemBody` + `webhookHeaders`), over the same HTTP client (undici's
+ * `request`), with no ledger around it. Times itself
  * (first send → last answer, wall-clock epoch ms so the parent can merge several children) and
  * prints one `BARE {json}` line on stdout.
  */
+import { Agent, request } from 'undici'
+
 import type { ChannelItem } from '../../channels/contract'
 import { itemBody, renderWebhook } from '../../channels/website/renderWebhook'
 import { webhookHeaders } from '../../channels/website/signWebhook'
@@ -30,6 +33,8 @@ for (const url of job.urls) {
 }
 
 const message = renderWebhook(job.snapshot)
+// The same HTTP client and pool settings as the hub's `sendHttp`, so the ratio is the ledger's.
+const agent = new Agent({ keepAliveTimeout: 10_000 })
 let next = 0
 let failures = 0
 
@@ -42,15 +47,15 @@ async function one(index: number): Promise<void> {
     body: text,
     secrets: [job.secret],
   })
-  const res = await fetch(url, {
+  const res = await request(url, {
     method: 'POST',
     headers,
     body: text,
-    redirect: 'manual',
     signal: AbortSignal.timeout(15_000),
+    dispatcher: agent,
   })
-  await res.text()
-  if (res.status < 200 || res.status >= 300) failures++
+  await res.body.text()
+  if (res.statusCode < 200 || res.statusCode >= 300) failures++
 }
 
 async function lane(): Promise<void> {
@@ -66,6 +71,11 @@ async function lane(): Promise<void> {
 
 await new Promise((resolve) => setTimeout(resolve, Math.max(0, (job.startAt ?? 0) - Date.now())))
 const startedAt = Date.now()
+const cpuAtStart = process.cpuUsage()
 await Promise.all(Array.from({ length: Math.max(1, job.concurrency) }, lane))
 const endedAt = Date.now()
-process.stdout.write(`BARE ${JSON.stringify({ startedAt, endedAt, count: job.count, failures })}\n`)
+const cpu = process.cpuUsage(cpuAtStart)
+const cpuMs = (cpu.user + cpu.system) / 1000
+process.stdout.write(
+  `BARE ${JSON.stringify({ startedAt, endedAt, count: job.count, failures, cpuMs })}\n`,
+)
