@@ -43,5 +43,12 @@ export const DeliveryAttempts: CollectionConfig = {
     },
     { name: 'error', type: 'textarea', label: { nb: 'Feil', en: 'Error' } },
     { name: 'worker', type: 'text', label: { nb: 'Prosess', en: 'Worker' } },
+    // Declared so Payload does not index it: attempts are append-only, never sorted by it.
+    {
+      name: 'updatedAt',
+      type: 'date',
+      label: { nb: 'Endret', en: 'Updated' },
+      admin: { hidden: true, disableBulkEdit: true },
+    },
   ],
 }

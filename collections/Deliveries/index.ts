@@ -20,6 +20,10 @@ const ACTION_LABELS: Record<(typeof DELIVERY_ACTIONS)[number], { nb: string; en:
  * only by src/outbox/ (through the Local API or its claim statement); over the API staff may read.
  * The item is referenced by collection and id rather than a relationship, so a retraction
  * outlives the deleted item it retracts.
+ *
+ * Few indexes on purpose: claim and settle change `status`, so every update of a row rewrites
+ * every index on it. The hand-written ones in migration ledger_claim_indexes serve the claim and
+ * the per-item lookups; updatedAt serves the list; the key is unique.
  */
 export const Deliveries: CollectionConfig = {
   slug: 'deliveries',
@@ -45,7 +49,10 @@ export const Deliveries: CollectionConfig = {
     listSearchableFields: ['itemTitle', 'itemUid'],
     group: { nb: 'Kanaler', en: 'Channels' },
     components: {
-      beforeListTable: [`${COMPONENTS}/DeliveriesFilterBar#DeliveriesFilterBar`],
+      beforeListTable: [
+        `${COMPONENTS}/ChannelStatusPanel#ChannelStatusPanel`,
+        `${COMPONENTS}/DeliveriesFilterBar#DeliveriesFilterBar`,
+      ],
     },
   },
   access: { read: staffOnly, create: () => false, update: () => false, delete: () => false },
@@ -55,17 +62,16 @@ export const Deliveries: CollectionConfig = {
       name: 'itemCollection',
       type: 'select',
       required: true,
-      index: true,
       label: { nb: 'Innholdstype', en: 'Item type' },
       options: ITEM_COLLECTIONS.map((value) => ({ value, label: value })),
     },
-    { name: 'itemId', type: 'text', required: true, index: true, label: { nb: 'Sak', en: 'Item' } },
+    { name: 'itemId', type: 'text', required: true, label: { nb: 'Sak', en: 'Item' } },
     {
       // Filterable so the Distribution panel's link shows up as a condition in the list's filters.
+      // Lookups by it use deliveries_key_idx (item_uid, channel, target, id).
       name: 'itemUid',
       type: 'text',
       required: true,
-      index: true,
       label: { nb: 'Sak (uid)', en: 'Item (uid)' },
       admin: { position: 'sidebar', disableListColumn: true },
     },
@@ -75,7 +81,6 @@ export const Deliveries: CollectionConfig = {
       name: 'channel',
       type: 'text',
       required: true,
-      index: true,
       label: { nb: 'Kanal', en: 'Channel' },
       admin: { components: { Cell: `${COMPONENTS}/ChannelCell#ChannelCell` } },
     },
@@ -92,7 +97,6 @@ export const Deliveries: CollectionConfig = {
       name: 'status',
       type: 'select',
       required: true,
-      index: true,
       defaultValue: 'pending',
       label: { nb: 'Status', en: 'Status' },
       options: DELIVERY_STATUSES.map((value) => ({ value, label: DELIVERY_STATUS_LABELS[value] })),
@@ -105,11 +109,7 @@ export const Deliveries: CollectionConfig = {
       defaultValue: 0,
       label: { nb: 'Forsøk', en: 'Attempts' },
     },
-    dateTimeField(
-      'nextAttemptAt',
-      { nb: 'Neste forsøk', en: 'Next attempt' },
-      { index: true, timezone: false },
-    ),
+    dateTimeField('nextAttemptAt', { nb: 'Neste forsøk', en: 'Next attempt' }, { timezone: false }),
     { name: 'leaseToken', type: 'text', admin: { hidden: true } },
     dateTimeField(
       'leaseUntil',
@@ -149,6 +149,13 @@ export const Deliveries: CollectionConfig = {
           en: 'The item as of this revision.',
         },
       },
+    },
+    // Declared so Payload does not index it: the list sorts by updatedAt.
+    {
+      name: 'createdAt',
+      type: 'date',
+      label: { nb: 'Opprettet', en: 'Created' },
+      admin: { hidden: true, disableBulkEdit: true },
     },
   ],
 }

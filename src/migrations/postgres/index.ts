@@ -7,6 +7,7 @@ import * as migration_20261126_232001_item_image_rights from './20261126_232001_
 import * as migration_20261127_023214_pull_entries_route_snapshots from './20261127_023214_pull_entries_route_snapshots';
 import * as migration_20261127_023728_portal_endpoints from './20261127_023728_portal_endpoints';
 import * as migration_20261127_024628_channel_checks from './20261127_024628_channel_checks';
+import * as migration_20261127_031541_ledger_lean_indexes from './20261127_031541_ledger_lean_indexes';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261127_024628_channel_checks.up,
     down: migration_20261127_024628_channel_checks.down,
-    name: '20261127_024628_channel_checks'
+    name: '20261127_024628_channel_checks',
+  },
+  {
+    up: migration_20261127_031541_ledger_lean_indexes.up,
+    down: migration_20261127_031541_ledger_lean_indexes.down,
+    name: '20261127_031541_ledger_lean_indexes'
   },
 ];

@@ -7,6 +7,7 @@ import * as migration_20261126_231931_item_image_rights from './20261126_231931_
 import * as migration_20261127_023145_pull_entries_route_snapshots from './20261127_023145_pull_entries_route_snapshots';
 import * as migration_20261127_023657_portal_endpoints from './20261127_023657_portal_endpoints';
 import * as migration_20261127_024534_channel_checks from './20261127_024534_channel_checks';
+import * as migration_20261127_031508_ledger_lean_indexes from './20261127_031508_ledger_lean_indexes';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261127_024534_channel_checks.up,
     down: migration_20261127_024534_channel_checks.down,
-    name: '20261127_024534_channel_checks'
+    name: '20261127_024534_channel_checks',
+  },
+  {
+    up: migration_20261127_031508_ledger_lean_indexes.up,
+    down: migration_20261127_031508_ledger_lean_indexes.down,
+    name: '20261127_031508_ledger_lean_indexes'
   },
 ];
