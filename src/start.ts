@@ -5,7 +5,7 @@ import os from 'node:os'
 
 import { bootPayload } from './boot/bootPayload'
 import type { ChannelRegistry } from '../channels/registry'
-import { buildChannelRegistry } from './boot/channelRegistry'
+import { buildChannelRegistry, sandboxedChannels } from './boot/channelRegistry'
 import { ensureBuild } from './boot/ensureBuild'
 import { now } from './clock'
 import {
@@ -24,6 +24,9 @@ import { startScheduler, type Scheduler } from './scheduler'
 import { printLoginHelp, type SeedSummary, seedDemo } from './seed/seedDemo'
 import type { HubServer } from './server'
 import { alertEditors } from './outbox/alertEditors'
+import { setHealthService } from './health/activeHealth'
+import { createHealthMonitor, type HealthMonitor } from './health/createHealthMonitor'
+import { createHealthService } from './health/createHealthService'
 
 const dev = process.argv.includes('--dev')
 const role = hubRole()
@@ -36,9 +39,13 @@ if (!dev && role !== 'worker') await ensureBuild()
 
 let seeded: SeedSummary | undefined
 let registry: ChannelRegistry | undefined
+let health: HealthMonitor | undefined
 const { payload, migrated } = await bootPayload(async (p) => {
   registry = buildChannelRegistry(p)
   setActiveRegistry(registry)
+  health = createHealthMonitor({ payload: p, registry, now })
+  const sandboxed = sandboxedChannels()
+  setHealthService(createHealthService({ payload: p, registry, sandboxed, monitor: health }))
   if (demoEnabled()) seeded = await seedDemo(p, { onlyIntoEmptyDatabase: true })
 })
 if (migrated.length > 0) payload.logger.info(`Applied migrations: ${migrated.join(', ')}`)
@@ -59,7 +66,7 @@ if (role !== 'web' && registry && payload.db.name === 'mongoose') {
     onError,
     onDead: (dead) => alertEditors(payload, dead),
   })
-  scheduler = startScheduler({ payload, registry, dispatcher, now, onError })
+  scheduler = startScheduler({ payload, registry, dispatcher, now, onError, health })
   setEnqueueListener(dispatcher.wake)
   dispatcher.wake()
 }

@@ -54,7 +54,7 @@ export async function recordCheck(
     })
   } catch (err) {
     // Another process recorded the same change first; its record stands, and it alerts.
-    if (err instanceof ValidationError) return { startedFailing: false }
+    if (takenKey(err)) return { startedFailing: false }
     throw err
   }
   return { startedFailing: isFailing(health.status) }
@@ -74,6 +74,14 @@ export async function latestChecks(payload: Payload): Promise<Map<string, Record
     if (!latest.has(doc.channel)) latest.set(doc.channel, toRecorded(doc))
   }
   return latest
+}
+
+/** Payload's answer to a duplicate value of a unique field: a ValidationError naming it. */
+function takenKey(err: unknown): boolean {
+  return (
+    err instanceof ValidationError &&
+    err.data.errors.some((e: { path?: string }) => e.path === 'periodKey')
+  )
 }
 
 async function latestCheck(payload: Payload, channel: string) {

@@ -24,6 +24,7 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { DistributionPanel as DistributionPanel_38ebc29e0296006bf5e8d5d7c5d7e18b } from '../../../../collections/Deliveries/components/DistributionPanel'
 import { ChannelCell as ChannelCell_4a0996218cea36fab77d7aa09078cf4a } from '../../../../collections/Deliveries/components/ChannelCell'
 import { StatusCell as StatusCell_c0411fbc2cbff51a922391bbb344850b } from '../../../../collections/Deliveries/components/StatusCell'
+import { ChannelStatusPanel as ChannelStatusPanel_f4d1dbc6c0182315c1517b0878d9fddb } from '../../../../collections/Deliveries/components/ChannelStatusPanel'
 import { DeliveriesFilterBar as DeliveriesFilterBar_dfb63e46f437be5f2c6c3ff776c1c7af } from '../../../../collections/Deliveries/components/DeliveriesFilterBar'
 import { SecretPanel as SecretPanel_ea1bcb274738b04a7a8eb87585fd69fc } from '../../../../collections/ChannelEndpoints/components/SecretPanel'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -56,6 +57,7 @@ export const importMap = {
   "/collections/Deliveries/components/DistributionPanel#DistributionPanel": DistributionPanel_38ebc29e0296006bf5e8d5d7c5d7e18b,
   "/collections/Deliveries/components/ChannelCell#ChannelCell": ChannelCell_4a0996218cea36fab77d7aa09078cf4a,
   "/collections/Deliveries/components/StatusCell#StatusCell": StatusCell_c0411fbc2cbff51a922391bbb344850b,
+  "/collections/Deliveries/components/ChannelStatusPanel#ChannelStatusPanel": ChannelStatusPanel_f4d1dbc6c0182315c1517b0878d9fddb,
   "/collections/Deliveries/components/DeliveriesFilterBar#DeliveriesFilterBar": DeliveriesFilterBar_dfb63e46f437be5f2c6c3ff776c1c7af,
   "/collections/ChannelEndpoints/components/SecretPanel#SecretPanel": SecretPanel_ea1bcb274738b04a7a8eb87585fd69fc,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
