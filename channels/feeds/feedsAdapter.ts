@@ -1,14 +1,18 @@
 import type { Payload } from 'payload'
 
 import { publicUrl as hubPublicUrl } from '../../src/config/env'
+import { loadPageBrand } from '../../src/public/html'
+import { inTransaction } from '../../src/public/inTransaction'
 import { createPullPublisher, type PullPublisher } from '../../src/public/pullPublisher'
-import type { SnapshotRoutes } from '../../src/public/snapshotRoutes'
+import { etagOf, type SnapshotRoutes } from '../../src/public/snapshotRoutes'
+import { saveSnapshot } from '../../src/public/snapshotStore'
 import type { ChannelAdapter, Receipt, Target } from '../contract'
 import { PermanentDeliveryError } from '../errors'
 import { buildFeedSnapshots } from './buildFeedSnapshots'
 import { type FeedDefinition, FIXED_FEEDS } from './feedDefinitions'
 import { loadFeedDefinitions } from './loadFeedDefinitions'
 import { renderFeedEntry } from './renderFeedEntry'
+import { renderFeedsPage } from './renderFeedsPage'
 import type { FeedEntry } from './types'
 
 export type FeedsAdapterOptions = {
@@ -20,6 +24,11 @@ export type FeedsAdapterOptions = {
   now?: () => Date
   /** How long the list of feeds (departments, categories) is reused. Default 2 s. */
   targetsTtlMs?: number
+  /**
+   * Load the feeds, build the empty ones and the /feeds page at once rather than on the first
+   * delivery (the hub's registry; tests leave it off).
+   */
+  warm?: boolean
 }
 
 export type FeedsAdapter = ChannelAdapter<FeedEntry> & {
@@ -53,11 +62,39 @@ export function feedsAdapter(options: FeedsAdapterOptions): FeedsAdapter {
     },
   })
 
+  let pageKey = ''
+  const buildPage = async (feeds: readonly FeedDefinition[]): Promise<void> => {
+    const key = JSON.stringify(feeds.map((f) => [f.id, f.name]))
+    if (key === pageKey) return
+    pageKey = key
+    const page = renderFeedsPage(feeds, await loadPageBrand(options.payload), publicUrl())
+    const body = Buffer.from(page.html)
+    const snapshot = {
+      owner: 'feeds:page',
+      body: page.html,
+      contentType: 'text/html; charset=utf-8',
+      etag: etagOf(body),
+      lastModified: new Date(),
+      cacheControl: 'public, max-age=300',
+      access: 'public',
+      generation: Date.now(),
+    }
+    await inTransaction(options.payload, async (req) => {
+      for (const path of FEEDS_PAGE_PATHS)
+        await saveSnapshot(options.payload, { ...snapshot, path }, req)
+    })
+    for (const path of FEEDS_PAGE_PATHS) options.routes?.put(path, { ...snapshot, body })
+  }
+
   const refresh = async (): Promise<void> => {
     if (performance.now() - loadedAt < ttl) return
     const loaded = await loadFeedDefinitions(options.payload)
     definitions = new Map(loaded.map((f) => [f.id, f]))
     loadedAt = performance.now()
+    await buildPage(loaded).catch((err: unknown) => {
+      pageKey = ''
+      options.payload.logger.error({ err, msg: 'Building the /feeds page failed' })
+    })
     // A feed nobody has delivered to yet still answers (empty) rather than 404.
     for (const feed of loaded) {
       publisher.ensure(feed.id).catch((err: unknown) => {
@@ -85,6 +122,12 @@ export function feedsAdapter(options: FeedsAdapterOptions): FeedsAdapter {
       })
     }
     return feed
+  }
+
+  if (options.warm) {
+    refresh().catch((err: unknown) => {
+      options.payload.logger.error({ err, msg: 'Loading the feeds failed' })
+    })
   }
 
   return {
@@ -147,6 +190,9 @@ export function feedsAdapter(options: FeedsAdapterOptions): FeedsAdapter {
     },
   }
 }
+
+/** The journalists' overview of every feed. */
+const FEEDS_PAGE_PATHS = ['/feeds', '/feeds/']
 
 function itemUidOf(receipt: Receipt, target: string): string | undefined {
   const fromDetail = receipt.detail?.itemUid

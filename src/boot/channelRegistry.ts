@@ -83,7 +83,11 @@ export function buildChannelRegistry(payload: Payload): ChannelRegistry {
   // demo too. A process that serves puts rebuilt feeds in its routes at once.
   if (!sandboxed.includes('feeds')) {
     adapters.push(
-      feedsAdapter({ payload, routes: hubRole() === 'worker' ? undefined : processSnapshots }),
+      feedsAdapter({
+        payload,
+        routes: hubRole() === 'worker' ? undefined : processSnapshots,
+        warm: true,
+      }),
     )
   }
   for (const name of sandboxed) {

@@ -149,3 +149,28 @@ describe('rebuilds', () => {
     expect(stored?.body).toBe('new')
   })
 })
+
+describe('the /feeds page', () => {
+  it('should list every feed with its address, a copy button and a discovery link', async () => {
+    const res = await feeds.get('/feeds')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    const page = await res.text()
+    expect(page).toContain('<html lang="nb">')
+    const urls = [
+      '/feeds/news.rss',
+      '/feeds/news.json',
+      '/feeds/press.rss',
+      '/feeds/service-messages.rss',
+      '/feeds/events.ics',
+      '/feeds/departments/teknisk.rss',
+      '/feeds/departments/teknisk.json',
+    ].map((path) => `http://localhost:3000${path}`)
+    for (const url of urls) {
+      expect(page).toContain(`data-copy="${url}"`)
+      expect(page).toMatch(new RegExp(`<link[^>]*rel="alternate"[^>]*href="${url}"`))
+    }
+    expect(page).toMatch(/<link\s+rel="alternate"\s+type="application\/rss\+xml"/)
+    expect(page).toMatch(/<link\s+rel="alternate"\s+type="text\/calendar"/)
+  })
+})
