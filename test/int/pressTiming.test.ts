@@ -83,21 +83,36 @@ describe('the press room over time', () => {
     expect(await titles()).toContain('Planlagt melding')
   })
 
-  it('should drop a retracted (unpublished) press release at the next rebuild', async () => {
+  it('should drop a retracted (unpublished) press release within two TTLs', async () => {
     const id = await addPressRelease(hub.payload, department, 'Trukket melding')
     clock.set(at(3000))
     expect(await titles()).toContain('Trukket melding')
     await hub.payload.update({ collection: 'news', id, data: { _status: 'draft' } as never })
-    clock.set(at(3000 + TTL))
+    clock.set(at(3000 + 2 * TTL))
     expect(await titles()).not.toContain('Trukket melding')
   })
 
-  it('should drop a deleted press release at the next rebuild', async () => {
+  it('should drop a deleted press release within two TTLs', async () => {
     const id = await addPressRelease(hub.payload, department, 'Slettet melding')
     clock.set(at(4000))
     expect(await titles()).toContain('Slettet melding')
     await hub.payload.delete({ collection: 'news', id })
-    clock.set(at(4000 + TTL))
+    clock.set(at(4000 + 2 * TTL))
     expect(await titles()).not.toContain('Slettet melding')
+  })
+
+  it('should answer from the previous copy while it rebuilds after one TTL', async () => {
+    const id = await addPressRelease(hub.payload, department, 'Gammel kopi')
+    const json = async () =>
+      ((await (await fetch(`${server.url}/api/press-kit`)).json()) as PressKit).pressReleases.map(
+        (p) => p.title,
+      )
+    clock.set(at(5000))
+    expect(await json()).toContain('Gammel kopi')
+    await hub.payload.update({ collection: 'news', id, data: { _status: 'draft' } as never })
+    clock.set(at(5000 + TTL))
+    expect(await json()).toContain('Gammel kopi')
+    await room.settled()
+    expect(await json()).not.toContain('Gammel kopi')
   })
 })

@@ -36,8 +36,12 @@ type Built = {
   page: CachedBody
   json: CachedBody
   files: Map<string, BrandFile>
-  /** Epoch ms: rebuild before answering at or after this. */
-  freshUntil: number
+  /** Epoch ms: the time the build read the database as of. */
+  builtAt: number
+  /** Epoch ms: from here on, answer from this copy but rebuild in the background. */
+  staleAt: number
+  /** Epoch ms: from here on, rebuild before answering (a release's time came, or it is too old). */
+  expiresAt: number
 }
 
 function etagOf(body: Buffer): string {
@@ -47,9 +51,11 @@ function etagOf(body: Buffer): string {
 /**
  * The press room: `/press` (HTML), `/api/press-kit` (JSON) and `/press/files/<name>` (brand
  * asset downloads), answered in front of Express and Next. Page and JSON are built together
- * from the database and kept as bytes until the TTL runs out or the next publish, embargo or
- * expiry time of a press release comes, whichever is first, so a cached copy never shows a
- * release after it expires or before its embargo lifts. Browsers must revalidate (ETag).
+ * from the database and kept as bytes. After the TTL the old copy is still answered while one
+ * rebuild runs in the background (so readers never wait for the database under load); after
+ * two TTLs, or once the next publish, embargo or expiry time of a press release comes, readers
+ * wait for the rebuild, so a cached copy never shows a release after it expires or before its
+ * embargo lifts. Browsers must revalidate (ETag).
  */
 export class PressRoom {
   readonly #payload: Payload
@@ -129,10 +135,30 @@ export class PressRoom {
     return doc ? toBrandFile(doc) : null
   }
 
-  /** The cached build if still fresh, else one rebuild shared by everyone waiting. */
+  /** The cached build while fresh enough (see the class comment), else a rebuild. */
   async current(): Promise<Built> {
     const at = this.#now()
-    if (this.#built && at.getTime() < this.#built.freshUntil) return this.#built
+    const built = this.#built
+    if (built && at.getTime() < built.staleAt) return built
+    if (built && at.getTime() < built.expiresAt) {
+      this.#rebuild(at).catch(this.#onError)
+      return built
+    }
+    let fresh = await this.#rebuild(at)
+    // A rebuild that began before a release's time came cannot answer for after it.
+    while (fresh.builtAt < at.getTime() && at.getTime() >= fresh.expiresAt) {
+      fresh = await this.#rebuild(this.#now())
+    }
+    return fresh
+  }
+
+  /** Resolves when no rebuild is running (tests, after a background rebuild was started). */
+  async settled(): Promise<void> {
+    await this.#building?.catch(() => undefined)
+  }
+
+  /** One rebuild at a time, shared by everyone who asks while it runs. */
+  #rebuild(at: Date): Promise<Built> {
     this.#building ??= this.#build(at).finally(() => {
       this.#building = undefined
     })
@@ -189,7 +215,9 @@ export class PressRoom {
         },
       },
       files: loaded.files,
-      freshUntil: Math.min(at.getTime() + this.#ttlMs, boundary ?? Number.POSITIVE_INFINITY),
+      builtAt: at.getTime(),
+      staleAt: Math.min(at.getTime() + this.#ttlMs, boundary ?? Number.POSITIVE_INFINITY),
+      expiresAt: Math.min(at.getTime() + 2 * this.#ttlMs, boundary ?? Number.POSITIVE_INFINITY),
     }
     this.#built = built
     return built
