@@ -14,6 +14,7 @@ export const STATES = [
   'expired',
   'scheduled',
   'otherDepartment',
+  'retracted',
 ] as const
 export type ItemState = (typeof STATES)[number]
 
@@ -39,7 +40,13 @@ export function mayRead(caller: CallerName, state: ItemState): boolean {
   ) {
     return true
   }
-  if (state === 'draft' || state === 'embargoed' || state === 'expired' || state === 'scheduled') {
+  if (
+    state === 'draft' ||
+    state === 'embargoed' ||
+    state === 'expired' ||
+    state === 'scheduled' ||
+    state === 'retracted'
+  ) {
     return false
   }
   if (state === 'internal') return caller === 'apiClientInternal'
@@ -81,10 +88,13 @@ function typeFields(collection: ItemCollection, now: number): Record<string, unk
 }
 
 function stateFields(state: ItemState, now: number, a: number | string, b: number | string) {
-  const base = { audience: 'public', department: a, _status: 'published' } as Record<
-    string,
-    unknown
-  >
+  // Every item chooses the portal, so the portal feed's matrix covers every state.
+  const base = {
+    audience: 'public',
+    department: a,
+    _status: 'published',
+    channels: ['website', 'feeds', 'portal'],
+  } as Record<string, unknown>
   switch (state) {
     case 'published':
       return base
@@ -107,10 +117,24 @@ function stateFields(state: ItemState, now: number, a: number | string, b: numbe
       return { ...base, publishAt: new Date(now + 3 * DAY).toISOString() }
     case 'otherDepartment':
       return { ...base, department: b }
+    case 'retracted':
+      // Published here; `buildAccessWorld` unpublishes it once every item is in.
+      return base
   }
 }
 
-export async function buildAccessWorld(payload: Payload): Promise<AccessWorld> {
+export type AccessWorldOptions = {
+  /**
+   * Runs once every item is created, before the `retracted` ones are unpublished: a test that
+   * delivers (e.g. the portal feed) dispatches here, so those items really go out and come back.
+   */
+  beforeRetract?: () => Promise<unknown>
+}
+
+export async function buildAccessWorld(
+  payload: Payload,
+  options: AccessWorldOptions = {},
+): Promise<AccessWorld> {
   const now = Date.now()
   const a = await payload.create({
     collection: 'departments',
@@ -164,6 +188,14 @@ export async function buildAccessWorld(payload: Payload): Promise<AccessWorld> {
       items[collection][state] = doc.id
     }
   }
+  await options.beforeRetract?.()
+  for (const collection of ITEM_COLLECTIONS) {
+    await payload.update({
+      collection,
+      id: items[collection].retracted,
+      data: { _status: 'draft' } as never,
+    })
+  }
   return { api, callers, items, departments: { a: a.id, b: b.id } }
 }
 
@@ -191,77 +223,6 @@ export async function addPressReleasesInEveryState(
     })
     ids[state] = doc.id
   }
+  await payload.update({ collection: 'news', id: ids.retracted, data: { _status: 'draft' } })
   return ids
-}
-
-/** The states a Facebook post depends on, each tried with every audience (see below). */
-export const FACEBOOK_STATES = [
-  'published',
-  'draft',
-  'embargoed',
-  'expired',
-  'scheduled',
-  'otherDepartment',
-] as const satisfies readonly ItemState[]
-export type FacebookState = (typeof FACEBOOK_STATES)[number]
-export const AUDIENCES = ['public', 'both', 'internal'] as const
-export type Audience = (typeof AUDIENCES)[number]
-
-/** Whether an item may be posted on the public Facebook Page: live, and not internal. */
-export function mayReachFacebook(state: FacebookState, audience: Audience): boolean {
-  return audience !== 'internal' && (state === 'published' || state === 'otherDepartment')
-}
-
-export type FacebookWorldItem = {
-  collection: ItemCollection
-  state: FacebookState
-  audience: Audience
-  id: number | string
-  slug: string
-  title: string
-}
-
-/**
- * Every item collection × FACEBOOK_STATES × AUDIENCES, each choosing Facebook: the public and
- * `both` ones as editors can, internal drafts too (drafts are saved without validation), and the
- * other internal ones written past validation straight into the database, as a bug or an import
- * could leave them, so the outbox and the adapter have to refuse them on their own.
- */
-export async function addItemsForFacebook(
-  payload: Payload,
-  world: AccessWorld,
-): Promise<FacebookWorldItem[]> {
-  const now = Date.now()
-  const { a, b } = world.departments
-  const items: FacebookWorldItem[] = []
-  for (const collection of ITEM_COLLECTIONS) {
-    for (const state of FACEBOOK_STATES) {
-      for (const audience of AUDIENCES) {
-        const refused = audience === 'internal' && state !== 'draft'
-        const slug = `${collection}-fb-${state}-${audience}`.toLowerCase()
-        const title = `${collection} fb ${state} ${audience}`
-        const doc = await payload.create({
-          collection: collection as CollectionSlug,
-          data: {
-            title,
-            slug,
-            ...typeFields(collection, now),
-            ...stateFields(state, now, a, b),
-            audience,
-            channels: refused ? ['portal'] : ['website', 'facebook'],
-          } as never,
-          draft: state === 'draft',
-        })
-        if (refused) {
-          await payload.db.updateOne({
-            collection,
-            id: doc.id,
-            data: { channels: ['portal', 'facebook'] },
-          })
-        }
-        items.push({ collection, state, audience, id: doc.id, slug, title })
-      }
-    }
-  }
-  return items
 }

@@ -1,18 +1,11 @@
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
-
 import Parser from 'rss-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { portalAdapter } from '../../channels/portal'
-import { createRegistry } from '../../channels/registry'
-import { loadEndpointsFromPayload } from '../../channels/website'
 import { fixedClock, setClock } from '../../src/clock'
 import { setActiveRegistry } from '../../src/outbox/activeRegistry'
 import { syncDueItems } from '../../src/outbox/syncDueItems'
-import { apiKeyAuthorizer } from '../../src/public/apiKeyAuthorizer'
-import { SnapshotRoutes } from '../../src/public/snapshotRoutes'
-import { deliveriesOf, dispatchUntilIdle } from '../helpers/ledgerTools'
+import { deliveriesOf } from '../helpers/ledgerTools'
+import { type PortalFeedHub, startPortalFeedHub } from '../helpers/portalFeedHub'
 import { startTestHub, type TestHub } from '../helpers/testHub'
 
 type JsonFeed = {
@@ -37,39 +30,16 @@ const INTERNAL_KEY = 'portal-internal-key-0123456789'
 const DAY = 24 * 60 * 60 * 1000
 
 let hub: TestHub
-let server: http.Server
-let base: string
+let portal: PortalFeedHub
 let department: number
 let serial = 0
 const clock = fixedClock('2026-12-01T09:00:00.000Z')
 let restoreClock: () => void
-const routes = new SnapshotRoutes()
 const parser = new Parser<Record<string, unknown>, RssItem>()
 
-const registry = () =>
-  createRegistry(
-    [
-      portalAdapter({
-        loadEndpoints: loadEndpointsFromPayload(hub.payload, 'portal'),
-        feed: { payload: hub.payload, routes, now: () => clock.now() },
-      }),
-    ],
-    {},
-  )
-
-function dispatchAll(): Promise<number> {
-  return dispatchUntilIdle({
-    payload: hub.payload,
-    registry: registry(),
-    now: () => clock.now(),
-    worker: 'test',
-  })
-}
-
-function get(path: string, key?: string): Promise<Response> {
-  const headers: Record<string, string> = key ? { authorization: `users API-Key ${key}` } : {}
-  return fetch(`${base}${path}`, { headers })
-}
+const dispatchAll = () => portal.dispatchAll()
+const get = (path: string, key?: string) =>
+  portal.get(path, key ? `users API-Key ${key}` : undefined)
 
 async function jsonFeed(): Promise<JsonFeed> {
   const res = await get('/feeds/portal.json', INTERNAL_KEY)
@@ -110,7 +80,7 @@ const titles = async () => (await jsonFeed()).items.map((i) => i.title)
 beforeAll(async () => {
   hub = await startTestHub()
   restoreClock = setClock(clock)
-  routes.setAuthorizer(apiKeyAuthorizer({ payload: hub.payload }))
+  portal = await startPortalFeedHub(hub.payload, () => clock.now())
   department = (
     await hub.payload.create({
       collection: 'departments',
@@ -132,22 +102,14 @@ beforeAll(async () => {
     })
   await client('portal.public@example.com', PUBLIC_KEY, [])
   await client('portal.internal@example.com', INTERNAL_KEY, ['internal'])
-  setActiveRegistry(registry())
-  server = http.createServer((req, res) => {
-    if (!routes.serve(req, res)) {
-      res.statusCode = 418
-      res.end('passed on')
-    }
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  setActiveRegistry(portal.registry())
   await item({ title: 'Første sak' })
 })
 
 afterAll(async () => {
   setActiveRegistry(undefined)
   restoreClock?.()
-  if (server) await new Promise<void>((resolve) => server.close(() => resolve()))
+  await portal?.close()
   await hub?.cleanup()
 })
 
@@ -270,7 +232,7 @@ describe('the portal feed: what it carries', () => {
     expect(await titles()).toContain('Utløper snart')
     const from = clock.now()
     clock.set(new Date(from.getTime() + 2 * 60 * 60 * 1000))
-    await syncDueItems({ payload: hub.payload, registry: registry(), from, to: clock.now() })
+    await syncDueItems({ payload: hub.payload, registry: portal.registry(), from, to: clock.now() })
     await dispatchAll()
     expect(await titles()).not.toContain('Utløper snart')
   })
