@@ -226,3 +226,75 @@ export async function addPressReleasesInEveryState(
   await payload.update({ collection: 'news', id: ids.retracted, data: { _status: 'draft' } })
   return ids
 }
+
+/** The states a Facebook post depends on, each tried with every audience (see below). */
+export const FACEBOOK_STATES = [
+  'published',
+  'draft',
+  'embargoed',
+  'expired',
+  'scheduled',
+  'otherDepartment',
+] as const satisfies readonly ItemState[]
+export type FacebookState = (typeof FACEBOOK_STATES)[number]
+export const AUDIENCES = ['public', 'both', 'internal'] as const
+export type Audience = (typeof AUDIENCES)[number]
+
+/** Whether an item may be posted on the public Facebook Page: live, and not internal. */
+export function mayReachFacebook(state: FacebookState, audience: Audience): boolean {
+  return audience !== 'internal' && (state === 'published' || state === 'otherDepartment')
+}
+
+export type FacebookWorldItem = {
+  collection: ItemCollection
+  state: FacebookState
+  audience: Audience
+  id: number | string
+  slug: string
+  title: string
+}
+
+/**
+ * Every item collection × FACEBOOK_STATES × AUDIENCES, each choosing Facebook: the public and
+ * `both` ones as editors can, internal drafts too (drafts are saved without validation), and the
+ * other internal ones written past validation straight into the database, as a bug or an import
+ * could leave them, so the outbox and the adapter have to refuse them on their own.
+ */
+export async function addItemsForFacebook(
+  payload: Payload,
+  world: AccessWorld,
+): Promise<FacebookWorldItem[]> {
+  const now = Date.now()
+  const { a, b } = world.departments
+  const items: FacebookWorldItem[] = []
+  for (const collection of ITEM_COLLECTIONS) {
+    for (const state of FACEBOOK_STATES) {
+      for (const audience of AUDIENCES) {
+        const refused = audience === 'internal' && state !== 'draft'
+        const slug = `${collection}-fb-${state}-${audience}`.toLowerCase()
+        const title = `${collection} fb ${state} ${audience}`
+        const doc = await payload.create({
+          collection: collection as CollectionSlug,
+          data: {
+            title,
+            slug,
+            ...typeFields(collection, now),
+            ...stateFields(state, now, a, b),
+            audience,
+            channels: refused ? ['portal'] : ['website', 'facebook'],
+          } as never,
+          draft: state === 'draft',
+        })
+        if (refused) {
+          await payload.db.updateOne({
+            collection,
+            id: doc.id,
+            data: { channels: ['portal', 'facebook'] },
+          })
+        }
+        items.push({ collection, state, audience, id: doc.id, slug, title })
+      }
+    }
+  }
+  return items
+}

@@ -1,7 +1,19 @@
 import Parser from 'rss-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { setActiveRegistry } from '../../src/outbox/activeRegistry'
+import { facebookAdapter } from '../../channels/facebook'
+import { createRegistry } from '../../channels/registry'
+import { publicUrl } from '../../src/config/env'
+import { activeRegistry, setActiveRegistry as activate } from '../../src/outbox/activeRegistry'
+import { syncItemDeliveries } from '../../src/outbox/syncItemDeliveries'
+import { type GraphApi, startGraphApi } from '../fakes/graph-api'
+import {
+  addItemsForFacebook,
+  type FacebookWorldItem,
+  mayReachFacebook,
+} from '../helpers/accessFixtures'
+import { dispatchUntilIdle } from '../helpers/ledgerTools'
+
 import { PressRoom, type PressKit } from '../../src/public/press'
 import {
   addPressReleasesInEveryState,
@@ -27,13 +39,13 @@ beforeAll(async () => {
   hub = await startTestHub()
   // Every item chooses the portal: its feed is built through the ledger, retractions included.
   portal = await startPortalFeedHub(hub.payload)
-  setActiveRegistry(portal.registry())
+  activate(portal.registry())
   world = await buildAccessWorld(hub.payload, { beforeRetract: () => portal.dispatchAll() })
   await portal.dispatchAll()
 })
 
 afterAll(async () => {
-  setActiveRegistry(undefined)
+  activate(undefined)
   await portal?.close()
   await hub?.cleanup()
 })
@@ -134,6 +146,82 @@ describe('read access on the press room (/press, /api/press-kit)', () => {
         page: expected,
       })
     }
+  })
+})
+
+describe('the Facebook Page in the access world', () => {
+  let graph: GraphApi
+  let items: FacebookWorldItem[]
+  const urlOf = (item: FacebookWorldItem) => `${publicUrl()}/${item.collection}/${item.slug}`
+
+  beforeAll(async () => {
+    graph = await startGraphApi()
+    const registry = createRegistry(
+      [
+        facebookAdapter({
+          config: {
+            FACEBOOK_PAGE_ID: graph.pageId,
+            FACEBOOK_PAGE_TOKEN: graph.token,
+            FACEBOOK_GRAPH_URL: graph.url,
+          },
+          timeoutMs: 2000,
+        }),
+      ],
+      {},
+    )
+    const previous = activeRegistry()
+    activate(registry)
+    try {
+      items = await addItemsForFacebook(hub.payload, world)
+      // The items written past validation never ran the hooks: bring them in as a sync would.
+      for (const item of items) {
+        const { collection, id } = item
+        await syncItemDeliveries({
+          payload: hub.payload,
+          registry,
+          collection,
+          id,
+          now: new Date(),
+        })
+      }
+      await dispatchUntilIdle({
+        payload: hub.payload,
+        registry,
+        now: () => new Date(),
+        worker: 'matrix',
+      })
+    } finally {
+      activate(previous)
+    }
+  })
+
+  afterAll(async () => {
+    await graph?.close()
+  })
+
+  it('should post exactly the live public and both items, once each', () => {
+    const posted = items.map((item) => ({
+      item: `${item.collection} ${item.state} ${item.audience}`,
+      posts: graph.postsAbout(urlOf(item)).length,
+    }))
+    expect(posted).toEqual(
+      items.map((item) => ({
+        item: `${item.collection} ${item.state} ${item.audience}`,
+        posts: mayReachFacebook(item.state, item.audience) ? 1 : 0,
+      })),
+    )
+  })
+
+  it('should never send the Facebook fake an internal, draft, embargoed, scheduled or expired item', () => {
+    const forbidden = items.filter((item) => !mayReachFacebook(item.state, item.audience))
+    const sent = graph.requests.map((r) => JSON.stringify(r.params))
+    for (const item of forbidden) {
+      const leaks = sent.filter(
+        (params) => params.includes(urlOf(item)) || params.includes(item.title),
+      )
+      expect({ item: item.title, leaks }).toEqual({ item: item.title, leaks: [] })
+    }
+    expect(forbidden.filter((i) => i.audience === 'internal')).toHaveLength(18)
   })
 })
 
