@@ -528,6 +528,49 @@ export interface Screen {
    */
   groups?: string[] | null;
   orientation: 'landscape' | 'portrait';
+  /**
+   * A screen the public can see never shows internal items.
+   */
+  audience: 'public' | 'internal';
+  /**
+   * Empty means all.
+   */
+  itemTypes?: ('news' | 'events' | 'service-messages')[] | null;
+  /**
+   * Empty means all. A division includes its units. Service messages always show.
+   */
+  departments?: (number | Department)[] | null;
+  /**
+   * Empty means all. Service messages always show.
+   */
+  categories?: (number | Category)[] | null;
+  slideSeconds: number;
+  /**
+   * From publication, or shorter when the item expires earlier.
+   */
+  maxAgeDays: number;
+  /**
+   * When the screen shows items (Oslo time). Empty means always. Outside them it shows the clock and service messages only.
+   */
+  dayparts?:
+    | {
+        days: ('1' | '2' | '3' | '4' | '5' | '6' | '7')[];
+        from: string;
+        to: string;
+        id?: string | null;
+      }[]
+    | null;
+  keyHash?: string | null;
+  keyIssuedAt?: string | null;
+  /**
+   * The player's last heartbeat.
+   */
+  lastSeenAt?: string | null;
+  shownVersion?: string | null;
+  /**
+   * Whether the player shows the newest playlist.
+   */
+  showsCurrent?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -578,8 +621,8 @@ export interface Delivery {
     | number
     | boolean
     | null;
-  updatedAt: string;
   createdAt: string;
+  updatedAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1063,6 +1106,25 @@ export interface ScreensSelect<T extends boolean = true> {
   location?: T;
   groups?: T;
   orientation?: T;
+  audience?: T;
+  itemTypes?: T;
+  departments?: T;
+  categories?: T;
+  slideSeconds?: T;
+  maxAgeDays?: T;
+  dayparts?:
+    | T
+    | {
+        days?: T;
+        from?: T;
+        to?: T;
+        id?: T;
+      };
+  keyHash?: T;
+  keyIssuedAt?: T;
+  lastSeenAt?: T;
+  shownVersion?: T;
+  showsCurrent?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1093,8 +1155,8 @@ export interface DeliveriesSelect<T extends boolean = true> {
   lastError?: T;
   idempotencyKey?: T;
   snapshot?: T;
-  updatedAt?: T;
   createdAt?: T;
+  updatedAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

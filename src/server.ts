@@ -8,6 +8,8 @@ import { projectRoot, shutdownGraceMs } from './config/env'
 import { registerPublicFonts } from './public/html'
 import { PressRoom } from './public/press'
 import { processSnapshots, startPublicRoutes } from './public/publicRoutes'
+import { screenDirectory } from './public/signage/screenDirectory'
+import { registerSignageAssets, signageRoutes } from './public/signage/signageRoutes'
 import type { SnapshotRoutes } from './public/snapshotRoutes'
 import { defaultAdminLanguage } from './routes/defaultAdminLanguage'
 import { healthRoutes } from './routes/healthRoutes'
@@ -43,6 +45,10 @@ export async function startServer(options: ServerOptions): Promise<HubServer> {
   let draining = false
   const snapshots = options.snapshots ?? processSnapshots
   registerPublicFonts(snapshots)
+  registerSignageAssets(snapshots)
+  const screens = screenDirectory(payload)
+  // Screen heartbeats (POST), answered before Express like the snapshots.
+  const signage = signageRoutes({ payload, routes: snapshots, directory: screens })
   // Built from the database on demand and kept as bytes for a few seconds (src/public/press/).
   const pressRoom = new PressRoom({
     payload,
@@ -52,6 +58,7 @@ export async function startServer(options: ServerOptions): Promise<HubServer> {
   const publicRoutes = await startPublicRoutes({
     payload,
     routes: snapshots,
+    screens,
     onError: (err) => payload.logger.error({ err, msg: 'Loading route snapshots failed' }),
   })
   const app = express()
@@ -62,7 +69,9 @@ export async function startServer(options: ServerOptions): Promise<HubServer> {
 
   const server = http.createServer((req, res) => {
     if (draining) res.setHeader('Connection', 'close')
-    if (!snapshots.serve(req, res) && !pressRoom.serve(req, res)) app(req, res)
+    if (!snapshots.serve(req, res) && !signage.serve(req, res) && !pressRoom.serve(req, res)) {
+      app(req, res)
+    }
   })
   server.keepAliveTimeout = 65_000
   await new Promise<void>((resolve, reject) => {

@@ -8,6 +8,7 @@ import { portalAdapter } from '../../channels/portal'
 import { feedsAdapter } from '../../channels/feeds'
 import { createRegistry, type ChannelRegistry } from '../../channels/registry'
 import { sandboxAdapter } from '../../channels/sandbox/sandboxAdapter'
+import { signageAdapter } from '../../channels/signage'
 import { slackAdapter } from '../../channels/slack'
 import { disableEndpoint, loadEndpointsFromPayload, websiteAdapter } from '../../channels/website'
 import {
@@ -84,6 +85,16 @@ export function buildChannelRegistry(payload: Payload): ChannelRegistry {
   if (!sandboxed.includes('feeds')) {
     adapters.push(
       feedsAdapter({
+        payload,
+        routes: hubRole() === 'worker' ? undefined : processSnapshots,
+        warm: true,
+      }),
+    )
+  }
+  // Signage is local too (screens, entries and playlists in our own database).
+  if (!sandboxed.includes('signage')) {
+    adapters.push(
+      signageAdapter({
         payload,
         routes: hubRole() === 'worker' ? undefined : processSnapshots,
         warm: true,

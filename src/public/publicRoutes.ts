@@ -1,6 +1,8 @@
 import type { Payload } from 'payload'
 
 import { apiKeyAuthorizer } from './apiKeyAuthorizer'
+import { screenAuthorizer } from './signage/screenAuthorizer'
+import { screenDirectory, type ScreenDirectory } from './signage/screenDirectory'
 import { SnapshotRoutes } from './snapshotRoutes'
 import { startSnapshotSync, type SnapshotSync } from './snapshotSync'
 
@@ -19,6 +21,8 @@ export type PublicRoutesOptions = {
   routes: SnapshotRoutes
   /** How often to look for snapshots other processes built. Default 1 s. */
   intervalMs?: number
+  /** The screens' keys, for staff-room screens' routes (`screen:<id>`). Default: a new one. */
+  screens?: ScreenDirectory
   onError?: (err: unknown) => void
 }
 
@@ -28,10 +32,15 @@ export type PublicRoutesOptions = {
  */
 export async function startPublicRoutes(options: PublicRoutesOptions): Promise<SnapshotSync> {
   const { routes, payload } = options
-  routes.setAuthorizer(apiKeyAuthorizer({ payload }))
+  const screens = screenAuthorizer(options.screens ?? screenDirectory(payload), payload.secret)
+  routes.setAuthorizer(apiKeyAuthorizer({ payload, others: screens }))
   routes.notFoundFor(
     (path) => OWNED_PREFIXES.some((prefix) => path.startsWith(prefix)),
     'Fant ingen feed med den adressen. Se oversikten på /feeds.\n',
+  )
+  routes.notFoundFor(
+    (path) => path.startsWith('/signage/'),
+    'Fant ingen infoskjerm med den adressen.\n',
   )
   return startSnapshotSync({
     payload,

@@ -6,4 +6,6 @@ export type SeedSummary = {
   adminPasswordSource: 'env' | 'generated' | 'existing'
   /** Per collection slug: how many documents this run created (all 0 on a second run). */
   created: Record<string, number>
+  /** The demo screens' player addresses (a staff-room screen's with the key made in this run). */
+  screens?: { name: string; url: string }[]
 }

@@ -36,6 +36,10 @@ export function printLoginHelp(url: string, summary: SeedSummary): void {
         ]
       : []),
     describeCreated(summary.created),
+    ...(summary.screens?.length
+      ? ['Info screens (the staff room key is shown only this once):']
+      : []),
+    ...(summary.screens ?? []).map((s) => `  ${s.name}: ${s.url}`),
     '',
   ]
   console.log(lines.join('\n'))

@@ -68,6 +68,7 @@ export async function seedDemo(payload: Payload, options: SeedOptions = {}): Pro
   await seedBrand(ctx)
   await seedBrandAssets(ctx)
 
+  const screens = await seedScreens(ctx)
   const refs: SeedRefs = { departments, categories, media, users }
   await seedItems(ctx, [
     ...demoNewsServices(refs, ctx.now),
@@ -77,8 +78,7 @@ export async function seedDemo(payload: Payload, options: SeedOptions = {}): Pro
   ])
   await seedItems(ctx, demoEvents(refs, ctx.now))
   await seedItems(ctx, demoServiceMessages(refs, ctx.now))
-  await seedScreens(ctx)
-  return summarise(ctx, admin)
+  return { ...summarise(ctx, admin), screens }
 }
 
 function summarise(ctx: SeedContext, admin: AdminResult): SeedSummary {

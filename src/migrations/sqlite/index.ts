@@ -8,6 +8,7 @@ import * as migration_20261127_023145_pull_entries_route_snapshots from './20261
 import * as migration_20261127_023657_portal_endpoints from './20261127_023657_portal_endpoints';
 import * as migration_20261127_024534_channel_checks from './20261127_024534_channel_checks';
 import * as migration_20261127_031508_ledger_lean_indexes from './20261127_031508_ledger_lean_indexes';
+import * as migration_20261127_033413_screens_signage from './20261127_033413_screens_signage';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261127_031508_ledger_lean_indexes.up,
     down: migration_20261127_031508_ledger_lean_indexes.down,
-    name: '20261127_031508_ledger_lean_indexes'
+    name: '20261127_031508_ledger_lean_indexes',
+  },
+  {
+    up: migration_20261127_033413_screens_signage.up,
+    down: migration_20261127_033413_screens_signage.down,
+    name: '20261127_033413_screens_signage'
   },
 ];

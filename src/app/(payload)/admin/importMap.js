@@ -22,6 +22,7 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { DistributionPanel as DistributionPanel_38ebc29e0296006bf5e8d5d7c5d7e18b } from '../../../../collections/Deliveries/components/DistributionPanel'
+import { ScreenKeyPanel as ScreenKeyPanel_fd29a62b23767a4d15ecebb98c94c47f } from '../../../../collections/Screens/components/ScreenKeyPanel'
 import { ChannelCell as ChannelCell_4a0996218cea36fab77d7aa09078cf4a } from '../../../../collections/Deliveries/components/ChannelCell'
 import { StatusCell as StatusCell_c0411fbc2cbff51a922391bbb344850b } from '../../../../collections/Deliveries/components/StatusCell'
 import { ChannelStatusPanel as ChannelStatusPanel_f4d1dbc6c0182315c1517b0878d9fddb } from '../../../../collections/Deliveries/components/ChannelStatusPanel'
@@ -55,6 +56,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/collections/Deliveries/components/DistributionPanel#DistributionPanel": DistributionPanel_38ebc29e0296006bf5e8d5d7c5d7e18b,
+  "/collections/Screens/components/ScreenKeyPanel#ScreenKeyPanel": ScreenKeyPanel_fd29a62b23767a4d15ecebb98c94c47f,
   "/collections/Deliveries/components/ChannelCell#ChannelCell": ChannelCell_4a0996218cea36fab77d7aa09078cf4a,
   "/collections/Deliveries/components/StatusCell#StatusCell": StatusCell_c0411fbc2cbff51a922391bbb344850b,
   "/collections/Deliveries/components/ChannelStatusPanel#ChannelStatusPanel": ChannelStatusPanel_f4d1dbc6c0182315c1517b0878d9fddb,

@@ -1,0 +1,8 @@
+export { signageAdapter, type SignageAdapter, type SignageAdapterOptions } from './signageAdapter'
+export { buildPlaylist, slideValidUntil } from './buildPlaylist'
+export { buildScreenSnapshots, screenAccess } from './buildScreenSnapshots'
+export { renderSignageEntry } from './renderSignageEntry'
+export { screenAccepts } from './screenAccepts'
+export { generateScreenKey, hashScreenKey, screenKeyMatches } from './screenKey'
+export { PLAYER_SCRIPT_PATH, SERVICE_WORKER_PATH, screenBase } from './playerPage'
+export type { Playlist, PlaylistSlide, ScreenDefinition, SignageEntry } from './types'
