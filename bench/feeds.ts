@@ -26,7 +26,9 @@ type ChildFigures = {
   fillMs: number
   rebuildMs: number[]
   publishMs: number[]
+  parts: { readMs: number[]; renderMs: number[]; storeMs: number[] }
   churnRebuilds: number
+  churnError: string
 }
 
 type Route = {
@@ -178,6 +180,9 @@ export default async function feeds(options: BenchOptions): Promise<BenchResult>
     resultFigures['hub news.rss 200 during rebuilds'] = perRequest(churn.rps)
     resultFigures[`rebuild news (${figures.items} items)`] = rebuild
     resultFigures['publish → stored (entry + rebuild)'] = publish
+    resultFigures['  its rebuild: read entries'] = summarize(figures.parts.readMs)
+    resultFigures['  its rebuild: render RSS + JSON'] = summarize(figures.parts.renderMs)
+    resultFigures['  its rebuild: store snapshots'] = summarize(figures.parts.storeMs)
     const calm = loads['news.rss 200']?.hub
     const notes = [
       `throughput figures are ms per request (1000 / mean req/s), autocannon ${connections} connections × ${duration} s each; ratio = hub req/s ÷ bare req/s (higher is better), goal ≥ ${RATIO_GOAL} for each case`,

@@ -111,6 +111,7 @@ const fillMs = performance.now() - filled
 // The news feed's rebuild with ITEMS entries: read the newest 50, render RSS and JSON, store.
 const rebuildMs: number[] = []
 const publishMs: number[] = []
+const parts = { readMs: [] as number[], renderMs: [] as number[], storeMs: [] as number[] }
 await publisher.rebuild('events')
 await publisher.rebuild('news')
 for (let r = 0; r < REBUILDS; r++) {
@@ -120,13 +121,16 @@ for (let r = 0; r < REBUILDS; r++) {
   // A publish: the entry written, then the rebuild that includes it.
   const entry = renderFeedEntry(item(ITEMS + r, 'news'))
   t = performance.now()
-  await publisher.upsert('news', {
+  const published = await publisher.upsert('news', {
     itemUid: entry.uid,
     sortAt: new Date(entry.publishedAt),
     revision: entry.revision,
     entry,
   })
   publishMs.push(performance.now() - t)
+  parts.readMs.push(published.readMs)
+  parts.renderMs.push(published.renderMs)
+  parts.storeMs.push(published.storeMs)
 }
 
 const routes = new SnapshotRoutes()
@@ -147,6 +151,7 @@ server.keepAliveTimeout = 65_000
 let churning = false
 let churnRebuilds = 0
 let churnSerial = ITEMS + REBUILDS
+let churnError = ''
 async function churn(): Promise<void> {
   while (churning) {
     const entry = renderFeedEntry(item(churnSerial++, 'news'))
@@ -163,13 +168,27 @@ async function churn(): Promise<void> {
 }
 process.on('SIGUSR2', () => {
   churning = !churning
-  if (churning) void churn()
+  if (churning) {
+    churn().catch((err: unknown) => {
+      churning = false
+      churnError = err instanceof Error ? err.message : String(err)
+    })
+  }
 })
 
 const writeResult = () =>
   fs.writeFileSync(
     RESULT_FILE,
-    JSON.stringify({ items: ITEMS, events: EVENTS, fillMs, rebuildMs, publishMs, churnRebuilds }),
+    JSON.stringify({
+      items: ITEMS,
+      events: EVENTS,
+      fillMs,
+      rebuildMs,
+      publishMs,
+      parts,
+      churnRebuilds,
+      churnError,
+    }),
   )
 writeResult()
 process.on('SIGTERM', () => {

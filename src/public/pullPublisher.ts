@@ -50,7 +50,17 @@ export type PullPublisherOptions<E> = {
   now?: () => Date
 }
 
-export type RebuildResult = { generation: number; paths: string[]; written: number; ms: number }
+export type RebuildResult = {
+  generation: number
+  paths: string[]
+  /** Snapshots stored (unchanged ones are not written again). */
+  written: number
+  /** The whole rebuild, and its parts: reading entries, rendering, storing. */
+  ms: number
+  readMs: number
+  renderMs: number
+  storeMs: number
+}
 
 export type PullPublisher<E> = {
   readonly channel: string
@@ -92,6 +102,9 @@ export function createPullPublisher<E>(options: PullPublisherOptions<E>): PullPu
   const ensured = new Set<string>()
 
   async function build(target: string): Promise<RebuildResult> {
+    // Each step yields to the event loop first: on SQLite the database calls run synchronously,
+    // so a run of rebuilds chained through promises alone would never let a request in.
+    await yieldToRequests()
     const started = performance.now()
     const at = now()
     // Read before the entries: a change landing meanwhile gets a higher generation next time.
@@ -104,6 +117,8 @@ export function createPullPublisher<E>(options: PullPublisherOptions<E>): PullPu
         limit: limitOf(target),
       },
     )
+    await yieldToRequests()
+    const read = performance.now()
     const lastModified = new Date(generation || at.getTime())
     const specs = options.build(target, entries, { now: at, lastModified })
     const snapshots = specs.map((spec): StoredSnapshot & { bytes: Buffer } => {
@@ -120,6 +135,8 @@ export function createPullPublisher<E>(options: PullPublisherOptions<E>): PullPu
         bytes,
       }
     })
+    await yieldToRequests()
+    const rendered = performance.now()
     const written = await inTransaction(payload, async (req) => {
       let count = 0
       for (const { bytes: _bytes, ...stored } of snapshots) {
@@ -129,7 +146,16 @@ export function createPullPublisher<E>(options: PullPublisherOptions<E>): PullPu
     })
     for (const s of snapshots) options.routes?.put(s.path, { ...s, body: s.bytes })
     ensured.add(target)
-    return { generation, paths: specs.map((s) => s.path), written, ms: performance.now() - started }
+    const done = performance.now()
+    return {
+      generation,
+      paths: specs.map((s) => s.path),
+      written,
+      ms: done - started,
+      readMs: read - started,
+      renderMs: rendered - read,
+      storeMs: done - rendered,
+    }
   }
 
   function rebuild(target: string): Promise<RebuildResult> {
@@ -189,4 +215,9 @@ function cacheControlOf(spec: SnapshotSpec, access: string): string {
     .map((d) => d.trim())
     .filter((d) => d && d !== 'public' && d !== 'private')
   return ['private', ...rest].join(', ')
+}
+
+/** Lets pending I/O (requests being served) run before the next step. */
+function yieldToRequests(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
 }
