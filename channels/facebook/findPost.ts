@@ -1,3 +1,4 @@
+import { PermanentDeliveryError } from '../errors'
 import type { GraphClient } from './graphClient'
 import type { FacebookMessage } from './types'
 
@@ -11,14 +12,17 @@ export type PagePost = {
 /**
  * Posts per page of `published_posts` (the Graph maximum), and how many pages back `find` reads
  * at most. It normally stops on the first page, at posts older than the item; the cap matters in
- * a burst (a chaos run, a migration) where hundreds of posts landed since the item's own.
+ * a burst (a chaos run, a migration) where hundreds of posts landed since the item's own, and
+ * when it is reached before the item's time the lookup fails rather than answer "none".
  */
 const PAGE_SIZE = 100
-const MAX_PAGES = 5
+const MAX_PAGES = 10
 
 /**
- * Our post for this item on the Page, if one is there: the oldest published post, among the
- * newest 500 and not older than the item, whose message contains the item URL as a whole link.
+ * Our post for this item on the Page, if one is there: the oldest published post not older than
+ * the item whose message contains the item URL as a whole link. More than 1000 posts since the
+ * item is not guessed about: that fails permanently (nothing is posted) instead of answering
+ * "none", which would let a second post go out.
  * The URL is the marker because `render` always ends the text with it, and it is the one thing
  * an item's post carries that no other item's does; the Graph API has no field of our own to
  * stamp a delivery id into, and a visible id would clutter every post. The oldest match wins, so
@@ -35,7 +39,14 @@ export async function findPost(
   const oldest = Date.parse(message.notBefore)
   let after: string | undefined
   let match: PagePost | null = null
-  for (let page = 0; page < MAX_PAGES; page++) {
+  for (let page = 0; ; page++) {
+    if (page === MAX_PAGES) {
+      throw new PermanentDeliveryError(
+        `Facebook: more than ${PAGE_SIZE * MAX_PAGES} posts on the Page since the item was published; ` +
+          'could not tell whether it is already there, so nothing was posted',
+        { code: 'facebook-lookup-incomplete' },
+      )
+    }
     const data = await client.call(
       'GET',
       `${pageId}/published_posts`,

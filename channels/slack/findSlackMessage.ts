@@ -1,9 +1,14 @@
+import { PermanentDeliveryError } from '../errors'
 import type { SlackCall } from './slackClient'
 import { METADATA_EVENT_TYPE, type SlackMessage } from './types'
 
-/** Messages per conversations.history page, and how many pages back a lookup reads at most. */
-const PAGE_SIZE = 50
-const MAX_PAGES = 4
+/**
+ * Messages per conversations.history page (Slack recommends at most 200), and how many pages a
+ * lookup reads at most. A lookup reads back to the item's publication (`oldest`), which in the
+ * internal news channel is a page; the cap only guards against a channel flooded since.
+ */
+const PAGE_SIZE = 200
+const MAX_PAGES = 10
 
 /** Which of our messages a lookup wants, judged by its metadata's `event_payload`. */
 export type PayloadMatch = (payload: Record<string, unknown>) => boolean
@@ -23,9 +28,12 @@ export const byItem =
 /**
  * The `ts` of our message in `channel` whose metadata matches, if there is one. Reads
  * conversations.history newest first with `include_all_metadata` (without it Slack may leave
- * metadata out), from the message's `notBefore` on, at most 200 messages back: the internal news
- * channel does not get 200 messages between a failed attempt and its retry. Among several
- * matches (which these lookups exist to prevent) the oldest wins, so edits keep going to the first.
+ * metadata out), everything since the message's `notBefore`: a count alone is not enough, since
+ * a retry can come after any number of other messages (a backlog drained after an outage, the
+ * crash test's 300 items at once). A channel with more than 2000 messages since then is not
+ * guessed about: the lookup fails permanently rather than report "none" and let a second
+ * message go out. Among several matches (which these lookups exist to prevent) the oldest wins,
+ * so edits keep going to the first.
  */
 export async function findSlackMessage(
   call: SlackCall,
@@ -36,7 +44,14 @@ export async function findSlackMessage(
 ): Promise<string | null> {
   const oldest = slackTime(notBefore)
   let cursor: string | undefined
-  for (let page = 0; page < MAX_PAGES; page++) {
+  for (let page = 0; ; page++) {
+    if (page === MAX_PAGES) {
+      throw new PermanentDeliveryError(
+        `Slack: more than ${PAGE_SIZE * MAX_PAGES} messages in ${channel} since the item was published; ` +
+          'could not tell whether it is already there, so nothing was posted',
+        { code: 'slack-lookup-incomplete' },
+      )
+    }
     const result = await call(
       'conversations.history',
       { channel, limit: PAGE_SIZE, include_all_metadata: true, oldest, cursor },

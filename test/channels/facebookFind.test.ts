@@ -95,6 +95,17 @@ describe('facebook adapter: finding its post instead of posting twice', () => {
     expect(reads.length).toBeGreaterThan(1)
   })
 
+  it('should refuse to post, rather than risk a second post, when more than 1000 came since', async () => {
+    fake.graph.seedPost({ message: message().text, link: item.url })
+    for (let i = 0; i < 1000; i++)
+      fake.graph.seedPost({ message: `Sak ${i} https://www.modum.kommune.no/nyheter/sak-${i}` })
+    const failure = classifyError(
+      await adapter.deliver(message(), deliverContext(target, 'publish')).catch((e: unknown) => e),
+    )
+    expect(failure).toMatchObject({ kind: 'permanent', code: 'facebook-lookup-incomplete' })
+    expect(fake.graph.postsAbout(item.url)).toHaveLength(1)
+  })
+
   it("should bring a found post of an earlier revision up to this revision's text", async () => {
     const old = fake.graph.seedPost({ message: `Gammel tittel\n\n${item.url}`, link: item.url })
     await adapter.find?.(message(), deliverContext(target, 'update'))

@@ -185,22 +185,37 @@ describe('slack adapter: finding a message after an ambiguous failure', () => {
     expect(fake.calls('conversations.history')[0]?.params).toMatchObject({
       channel: 'C0NYHETER1',
       include_all_metadata: 'true',
-      limit: '50',
+      limit: '200',
       oldest: `${Date.parse('2026-04-02T07:50:00.000Z') / 1000}.000000`,
     })
   })
 
-  it('should page back through history past messages posted since', async () => {
+  it('should page back through history past however many messages were posted since (up to 2000)', async () => {
     const message = renderSample(adapter, target)
     const ctx = deliverContext(target, 'publish')
     fake.setMode('created-then-500')
     await expect(adapter.deliver(message, ctx)).rejects.toThrow()
     fake.setMode('normal')
-    for (let i = 0; i < 60; i++) fake.addMessage('C0NYHETER1', { text: `Prat ${i}` })
+    // The crash test's backlog: hundreds of posts between a created-then-500 and its retry.
+    for (let i = 0; i < 450; i++) fake.addMessage('C0NYHETER1', { text: `Prat ${i}` })
     const before = fake.calls('conversations.history').length
     const found = await adapter.find?.(message, ctx)
     expect(found?.externalId).toBe(fake.posts()[0]?.ts)
-    expect(fake.calls('conversations.history').length - before).toBe(2)
+    expect(fake.calls('conversations.history').length - before).toBe(3)
+  })
+
+  it('should refuse to post, rather than risk a second message, when more than 2000 came since', async () => {
+    const message = renderSample(adapter, target)
+    fake.setMode('created-then-500')
+    await expect(adapter.deliver(message, deliverContext(target, 'publish'))).rejects.toThrow()
+    fake.setMode('normal')
+    for (let i = 0; i < 2000; i++) fake.addMessage('C0NYHETER1', { text: `Prat ${i}` })
+    const newer = deliverContext(target, 'publish')
+    await expect(adapter.deliver(message, newer)).rejects.toMatchObject({
+      name: 'PermanentDeliveryError',
+      code: 'slack-lookup-incomplete',
+    })
+    expect(fake.calls('chat.postMessage')).toHaveLength(1)
   })
 
   it('should take over the message of a superseded delivery instead of posting a second', async () => {
