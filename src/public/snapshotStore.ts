@@ -53,35 +53,34 @@ export async function saveSnapshot(
     lastModified: snapshot.lastModified.toISOString(),
     updatedAt: new Date().toISOString(),
   }
-  const existing = await findHead(payload, snapshot.path, req)
-  if (!existing) {
-    // Two processes creating the same path at once: the loser's unique violation fails its
-    // transaction, and its delivery's retry finds the row and takes the conditional update.
-    await payload.db.create({ collection: COLLECTION, data, returning: false, req })
-    return true
-  }
-  if (
-    existing.generation > snapshot.generation ||
-    (existing.generation === snapshot.generation &&
-      existing.etag === snapshot.etag &&
-      existing.access === snapshot.access &&
-      existing.cacheControl === snapshot.cacheControl)
-  ) {
-    return false
-  }
+  // One statement in the common case: replace the stored row if it is older and differs.
   const updated = await payload.db.updateOne({
     collection: COLLECTION,
     where: {
       and: [
         { path: { equals: snapshot.path } },
         { generation: { less_than_equal: snapshot.generation } },
+        {
+          or: [
+            { generation: { less_than: snapshot.generation } },
+            { etag: { not_equals: snapshot.etag } },
+            { access: { not_equals: snapshot.access } },
+            { cacheControl: { not_equals: snapshot.cacheControl } },
+          ],
+        },
       ],
     },
     data,
     options: { atomic: true },
     req,
   })
-  return Boolean(updated)
+  if (updated) return true
+  // Nothing replaced: the stored one is newer or the same, or there is none yet.
+  if (await findHead(payload, snapshot.path, req)) return false
+  // Two processes creating the same path at once: the loser's unique violation fails its
+  // transaction, and its delivery's retry finds the row and takes the conditional update.
+  await payload.db.create({ collection: COLLECTION, data, returning: false, req })
+  return true
 }
 
 /** Stored snapshots with their bodies: all of them (a web process's boot), or those at `paths`. */
