@@ -18,12 +18,13 @@ type ScreenRow = {
   maxAgeDays?: number | null
   dayparts?: { days?: string[] | null; from?: string | null; to?: string | null }[] | null
   keyHash?: string | null
+  updatedAt?: string | null
 }
 
 const TYPES: readonly ItemCollection[] = ['news', 'events', 'service-messages']
 
 /** A screen and the hash of its key (absent until a key is made; such a screen answers 401). */
-export type LoadedScreen = ScreenDefinition & { keyHash: string | null }
+export type LoadedScreen = ScreenDefinition & { keyHash: string | null; updatedAt: string }
 
 /** Every screen with its rules, read with the hub's own rights (keys included, as hashes). */
 export async function loadScreens(
@@ -67,6 +68,7 @@ export function toDefinition(row: ScreenRow, slug: string): LoadedScreen {
       return days.length > 0 && d.from && d.to ? [{ days, from: d.from, to: d.to }] : []
     }),
     keyHash: row.keyHash ?? null,
+    updatedAt: row.updatedAt ?? new Date(0).toISOString(),
   }
 }
 

@@ -37,10 +37,13 @@ export type SignageAdapter = ChannelAdapter<SignageEntry> & {
   /** Rebuilds a screen's playlist, player and feed (after its settings changed). */
   rebuildScreen(id: string): Promise<void>
   /**
-   * After a screen was saved or removed: rebuilds it (if it still exists) and drops the routes
-   * at `retiredSlug`, in the background, since the save's transaction has not committed yet.
+   * After a screen was saved (`updatedAt`) or removed (`updatedAt: null`): rebuilds it and drops
+   * the routes at `retiredSlug`, in the background, once the save has committed.
    */
-  afterScreenSaved(id: string, retiredSlug: string | null): void
+  afterScreenSaved(
+    id: string,
+    saved: { retiredSlug: string | null; updatedAt: string | null },
+  ): void
   /** Resolves when the background work started by `afterScreenSaved` is done (tests). */
   idle(): Promise<void>
 }
@@ -143,13 +146,23 @@ export function signageAdapter(options: SignageAdapterOptions): SignageAdapter {
       if (screens.has(id)) await publisher.rebuild(id)
     },
 
-    afterScreenSaved(id, retiredSlug) {
+    afterScreenSaved(id, saved) {
       background(async () => {
-        if (retiredSlug) {
-          const base = screenBase(retiredSlug)
+        if (saved.retiredSlug) {
+          const base = screenBase(saved.retiredSlug)
           const paths = [base, `${base}/playlist.json`, `${base}/feed.rss`]
           await retireSnapshots(payload, paths)
           for (const path of paths) options.routes?.delete(path)
+        }
+        if (saved.updatedAt === null) return
+        // The save commits after its hooks: wait until the saved version can be read, so the
+        // rebuild uses it, not the one before (PostgreSQL) or a map without the new screen.
+        const wanted = Date.parse(saved.updatedAt)
+        for (let attempt = 0; attempt < 25; attempt++) {
+          await reload()
+          const screen = screens.get(id)
+          if (screen && Date.parse(screen.updatedAt) >= wanted) break
+          await new Promise((resolve) => setTimeout(resolve, 200))
         }
         if (screens.has(id)) await publisher.rebuild(id)
       })

@@ -37,14 +37,17 @@ export const refreshSignageAfterChange: CollectionAfterChangeHook = async ({
 }) => {
   const adapter = signage()
   if (!adapter) return doc as unknown
-  const screen = doc as { id: number | string; slug?: string | null }
+  const screen = doc as { id: number | string; slug?: string | null; updatedAt?: string }
   const previous = previousDoc as { slug?: string | null } | undefined
   await adapter.reloadScreens(req)
   if (operation === 'create' || rulesOf(doc) !== rulesOf(previousDoc)) {
     await resyncScreenItems(req.payload, req)
   }
   const oldSlug = operation === 'update' && previous?.slug !== screen.slug ? previous?.slug : null
-  adapter.afterScreenSaved(String(screen.id), oldSlug ?? null)
+  adapter.afterScreenSaved(String(screen.id), {
+    retiredSlug: oldSlug ?? null,
+    updatedAt: screen.updatedAt ?? new Date().toISOString(),
+  })
   return doc as unknown
 }
 
@@ -55,5 +58,5 @@ export const refreshSignageAfterDelete: CollectionAfterDeleteHook = async ({ doc
   const screen = doc as { id: number | string; slug?: string | null }
   await adapter.reloadScreens(req)
   await resyncScreenItems(req.payload, req)
-  if (screen.slug) adapter.afterScreenSaved(String(screen.id), screen.slug)
+  adapter.afterScreenSaved(String(screen.id), { retiredSlug: screen.slug ?? null, updatedAt: null })
 }
