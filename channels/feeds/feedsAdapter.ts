@@ -93,12 +93,12 @@ export function feedsAdapter(options: FeedsAdapterOptions): FeedsAdapter {
     loadedAt = performance.now()
     await buildPage(loaded).catch((err: unknown) => {
       pageKey = ''
-      options.payload.logger.error({ err, msg: 'Building the /feeds page failed' })
+      logError(err, 'Building the /feeds page failed')
     })
     // A feed nobody has delivered to yet still answers (empty) rather than 404.
     for (const feed of loaded) {
       publisher.ensure(feed.id).catch((err: unknown) => {
-        options.payload.logger.error({ err, msg: `Building the empty feed ${feed.id} failed` })
+        logError(err, `Building the empty feed ${feed.id} failed`)
       })
     }
   }
@@ -124,10 +124,15 @@ export function feedsAdapter(options: FeedsAdapterOptions): FeedsAdapter {
     return feed
   }
 
+  // Never throws: this runs detached, also while the process is still starting.
+  const logError = (err: unknown, msg: string): void => {
+    ;(options.payload.logger as Payload['logger'] | undefined)?.error({ err, msg })
+  }
   if (options.warm) {
-    refresh().catch((err: unknown) => {
-      options.payload.logger.error({ err, msg: 'Loading the feeds failed' })
-    })
+    // After the boot step that built the registry (migrations, the demo seed) has gone on.
+    setTimeout(() => {
+      refresh().catch((err: unknown) => logError(err, 'Loading the feeds failed'))
+    }, 0).unref()
   }
 
   return {
