@@ -53,6 +53,15 @@ export default defineConfig(async () => {
           test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/channels/**/*.test.ts'] },
         },
         integration('sqlite'),
+        {
+          // Headless Chromium against a hub on SQLite (test/e2e/chromium.ts finds the browser).
+          extends: true as const,
+          test: {
+            name: 'e2e',
+            include: ['test/e2e/**/*.test.ts'],
+            env: { HUB_TEST_DB: 'sqlite' },
+          },
+        },
         smoke('sqlite'),
         ...(problem ? [] : [integration('postgres'), smoke('postgres')]),
       ],

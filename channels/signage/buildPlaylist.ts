@@ -100,7 +100,17 @@ function toSlide(entry: SignageEntry, screen: ScreenDefinition): PlaylistSlide {
       ? { when: entry.event.when, place: entry.event.place, startsAt: entry.event.startsAt }
       : {}),
     ...(entry.notice ? { area: entry.notice.area, severity: entry.notice.severity } : {}),
-    ...(picture && entry.image
+    ...(picture && entry.image?.generated
+      ? {
+          generatedSlide: {
+            url: picture.url,
+            width: picture.width,
+            height: picture.height,
+            alt: entry.image.alt,
+          },
+        }
+      : {}),
+    ...(picture && entry.image && !entry.image.generated
       ? {
           image: {
             url: picture.url,

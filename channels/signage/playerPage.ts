@@ -95,6 +95,6 @@ html,body{height:100%;overflow:hidden;cursor:none}
 .slide.service.critical .panel,.slide.service.warning .panel{border-top-width:1em}
 .kind{display:inline-block;margin-bottom:.5em;padding:.15em .6em;border:2px solid currentColor;border-radius:.3em;font-weight:700;font-size:1.1em;text-transform:uppercase;letter-spacing:.05em}
 .notice{padding:.8em 2em;background:${c.background};color:${c.text};border-top:.35em solid ${c.accent};font-size:1.5em;font-weight:700}
-.offline{position:absolute;left:1em;bottom:1em;margin:0;padding:.3em .8em;background:rgba(0,0,0,.7);color:#fff;font-size:1em}
+.offline{position:absolute;right:1em;bottom:1em;margin:0;padding:.3em .8em;background:rgba(0,0,0,.7);color:#fff;font-size:1em}
 `
 }

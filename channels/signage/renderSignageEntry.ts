@@ -68,6 +68,7 @@ function slideImage(item: ChannelItem): SignageEntry['image'] {
   return {
     alt: item.image.alt,
     ...(item.image.credit ? { credit: item.image.credit } : {}),
+    ...(item.image.generated ? { generated: true } : {}),
     ...(landscape ? { landscape: toSlideImage(landscape) } : {}),
     ...(portrait ? { portrait: toSlideImage(portrait) } : {}),
   }

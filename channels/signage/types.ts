@@ -73,6 +73,8 @@ export type SignageEntry = {
   image?: {
     alt: string
     credit?: string
+    /** The brand-template slide (headline, date, QR code already drawn), not a photo. */
+    generated?: boolean
     landscape?: SlideImage
     portrait?: SlideImage
   }
@@ -95,7 +97,14 @@ export type PlaylistSlide = {
   /** Service messages: where, and how serious. */
   area?: string
   severity?: 'info' | 'warning' | 'critical'
+  /** The item's photo, in the screen's orientation where there is one. */
   image?: { url: string; width: number; height: number; alt: string; credit?: string }
+  /**
+   * For an item without a photo: the slide the hub drew from the brand templates (landscape,
+   * with the headline, date and QR code on it), for players that show pictures only. The hub's
+   * own player draws its text slide instead.
+   */
+  generatedSlide?: { url: string; width: number; height: number; alt: string }
   /** Seconds on screen. */
   duration: number
   /** ISO 8601 UTC: players drop the slide from then on, also while offline. */

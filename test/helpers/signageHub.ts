@@ -1,6 +1,9 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
+import { REST_GET } from '@payloadcms/next/routes'
+import type { Payload } from 'payload'
+
 import { createRegistry } from '../../channels/registry'
 import { signageAdapter, type SignageAdapter } from '../../channels/signage'
 import { fixedClock, setClock } from '../../src/clock'
@@ -37,7 +40,10 @@ export type SignageHub = {
  * src/server.ts does before Express: the snapshots (screen keys checked by the real authorizer),
  * then the heartbeat route.
  */
-export async function startSignageHub(start: string): Promise<SignageHub> {
+export async function startSignageHub(
+  start: string,
+  options: { serveApiGets?: boolean } = {},
+): Promise<SignageHub> {
   const hub = await startTestHub()
   const clock = fixedClock(start)
   const restoreClock = setClock(clock)
@@ -77,8 +83,16 @@ export async function startSignageHub(start: string): Promise<SignageHub> {
     directory,
     now: () => clock.now(),
   })
+  const api = options.serveApiGets ? restGets(hub.payload) : undefined
   const server = http.createServer((req, res) => {
     if (routes.serve(req, res) || heartbeats.serve(req, res)) return
+    if (api && req.method === 'GET' && req.url?.startsWith('/api/')) {
+      api(req, res).catch(() => {
+        res.statusCode = 500
+        res.end()
+      })
+      return
+    }
     res.statusCode = 404
     res.end('not a public route\n')
   })
@@ -125,5 +139,30 @@ export async function startSignageHub(start: string): Promise<SignageHub> {
       restoreClock()
       await hub.cleanup()
     },
+  }
+}
+
+/**
+ * Payload's real REST GET handler (what Next mounts at /api) for a node:http server, so the
+ * player can load the images a slide points to (`/api/media/generated/…`, renditions).
+ */
+function restGets(payload: Payload) {
+  const handler = REST_GET(Promise.resolve(payload.config))
+  return async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const slug = url.pathname
+      .replace(/^\/api\//, '')
+      .split('/')
+      .map(decodeURIComponent)
+    const headers = new Headers()
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (typeof value === 'string') headers.set(name, value)
+    }
+    const response = await handler(new Request(url, { headers }), {
+      params: Promise.resolve({ slug }),
+    })
+    res.statusCode = response.status
+    response.headers.forEach((value, name) => res.setHeader(name, value))
+    res.end(Buffer.from(await response.arrayBuffer()))
   }
 }

@@ -192,10 +192,15 @@ describe('a screen playlist through the ledger', () => {
     expect(feed.items.find((i) => i.guid === `urn:uuid:${news1.uid}`)?.title).toBe(
       'Søndagsåpent på biblioteket',
     )
-    const withImage = body.slides.filter((s) => s.image)
-    for (const slide of withImage) {
+    // Items without a photo carry the slide drawn from the brand templates.
+    const pictured = body.slides.flatMap((s) => {
+      const picture = s.image ?? s.generatedSlide
+      return picture ? [{ id: s.id, url: picture.url }] : []
+    })
+    expect(pictured.length).toBe(body.slides.length)
+    for (const slide of pictured) {
       const rss = feed.items.find((i) => i.guid === `urn:uuid:${slide.id}`)
-      expect(rss?.enclosure).toMatchObject({ url: slide.image?.url, type: 'image/jpeg' })
+      expect(rss?.enclosure).toMatchObject({ url: slide.url, type: 'image/jpeg' })
     }
   })
 

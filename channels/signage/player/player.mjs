@@ -169,7 +169,7 @@
     if (fresh) show(fresh)
     else if (!current || !playlist.slides.some((s) => s.id === current.id)) next()
     else current = playlist.slides.find((s) => s.id === current.id)
-    precache(playlist)
+    precache(playlist, tag)
   }
 
   async function poll() {
@@ -198,9 +198,14 @@
     if (hit) accept(await hit.json(), hit.headers.get('ETag'))
   }
 
-  async function precache(list) {
+  async function precache(list, tag) {
     if (!window.caches) return
     try {
+      // The playlist as received, so a restart without the hub plays it (sw.mjs answers it).
+      const shellCache = await caches.open(SHELL_CACHE)
+      const headers = { 'Content-Type': 'application/json; charset=utf-8' }
+      if (tag) headers.ETag = tag
+      await shellCache.put(playlistUrl, new Response(JSON.stringify(list), { headers }))
       const images = await caches.open(IMAGE_CACHE)
       const wanted = new Set(
         list.slides.filter((s) => s.image).map((s) => new URL(s.image.url, location.href).href),
