@@ -88,12 +88,12 @@ function typeFields(collection: ItemCollection, now: number): Record<string, unk
 }
 
 function stateFields(state: ItemState, now: number, a: number | string, b: number | string) {
-  // Every item chooses the portal, so the portal feed's matrix covers every state.
+  // Every item chooses the portal and signage, so their matrices cover every state.
   const base = {
     audience: 'public',
     department: a,
     _status: 'published',
-    channels: ['website', 'feeds', 'portal'],
+    channels: ['website', 'feeds', 'portal', 'signage'],
   } as Record<string, unknown>
   switch (state) {
     case 'published':
@@ -103,8 +103,9 @@ function stateFields(state: ItemState, now: number, a: number | string, b: numbe
     case 'draft':
       return { ...base, _status: 'draft' }
     case 'internal':
-      // Chooses the public feeds too: the outbox must keep it out of them (feedsAccess.test.ts).
-      return { ...base, audience: 'internal', channels: ['portal', 'feeds'] }
+      // Chooses the public feeds and screens too: the outbox must keep it out of them
+      // (feedsAccess.test.ts, the signage matrix).
+      return { ...base, audience: 'internal', channels: ['portal', 'feeds', 'signage'] }
     case 'embargoed':
       return { ...base, embargoUntil: new Date(now + 2 * DAY).toISOString() }
     case 'expired':

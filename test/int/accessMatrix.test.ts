@@ -30,6 +30,11 @@ import { deliveriesOf } from '../helpers/ledgerTools'
 import { type PortalFeedHub, startPortalFeedHub } from '../helpers/portalFeedHub'
 import { type PublicServer, startPublicServer } from '../helpers/publicServer'
 import { startTestHub, type TestHub } from '../helpers/testHub'
+import { signageAdapter, type Playlist } from '../../channels/signage'
+import { apiKeyAuthorizer } from '../../src/public/apiKeyAuthorizer'
+import { screenAuthorizer } from '../../src/public/signage/screenAuthorizer'
+import { screenDirectory } from '../../src/public/signage/screenDirectory'
+import { SnapshotRoutes } from '../../src/public/snapshotRoutes'
 
 let hub: TestHub
 let world: AccessWorld
@@ -287,5 +292,147 @@ describe.each(['/feeds/portal.json', '/feeds/portal.rss'])('read access on %s', 
         })
       }
     }
+  })
+})
+
+/**
+ * Signage: a public screen (a lobby) and a staff-room screen with its key, fed through the
+ * ledger by the real signage adapter. Every caller gets the lobby's playlist, with exactly what
+ * an anonymous reader may read; the staff room answers only its key (API keys and logins are
+ * asked for it), and then with what an internal reader may read, never a draft, embargoed,
+ * scheduled, expired or retracted item.
+ */
+describe('signage screens in the access world', () => {
+  const routes = new SnapshotRoutes()
+  let server: PublicServer
+  let key: string
+  let registry: ReturnType<typeof createRegistry>
+
+  const sync = async (collection: (typeof ITEM_COLLECTIONS)[number], id: number | string) => {
+    await syncItemDeliveries({ payload: hub.payload, registry, collection, id, now: new Date() })
+    await dispatchUntilIdle({
+      payload: hub.payload,
+      registry,
+      now: () => new Date(),
+      worker: 'matrix',
+    })
+  }
+
+  beforeAll(async () => {
+    const signage = signageAdapter({ payload: hub.payload, routes })
+    registry = createRegistry([signage], {})
+    routes.setAuthorizer(
+      apiKeyAuthorizer({
+        payload: hub.payload,
+        others: screenAuthorizer(screenDirectory(hub.payload, { ttlMs: 0 }), hub.payload.secret),
+      }),
+    )
+    const previous = activeRegistry()
+    activate(registry)
+    try {
+      await hub.payload.create({
+        collection: 'screens',
+        data: {
+          name: 'Lobby',
+          slug: 'lobby',
+          location: 'Rådhuset',
+          slideSeconds: 10,
+          maxAgeDays: 30,
+        },
+      })
+      const staff = await hub.payload.create({
+        collection: 'screens',
+        data: {
+          name: 'Personalrom',
+          slug: 'personalrom',
+          location: 'Rådhuset',
+          audience: 'internal',
+          slideSeconds: 10,
+          maxAgeDays: 30,
+        },
+      })
+      await signage.idle()
+      const rotated = await world.api.rest<{ key: string }>(
+        'POST',
+        `/screens/${staff.id}/rotate-key`,
+        world.callers.communications,
+      )
+      key = rotated.body.key
+      for (const collection of ITEM_COLLECTIONS) {
+        for (const state of STATES) await sync(collection, world.items[collection][state])
+        // The retracted item goes on the screens and comes off again through the ledger.
+        const retracted = world.items[collection].retracted
+        await hub.payload.update({ collection, id: retracted, data: { _status: 'published' } })
+        await sync(collection, retracted)
+        await hub.payload.update({ collection, id: retracted, data: { _status: 'draft' } })
+        await sync(collection, retracted)
+      }
+      await signage.idle()
+    } finally {
+      activate(previous)
+    }
+    server = await startPublicServer([(req, res) => routes.serve(req, res)])
+  })
+
+  afterAll(async () => {
+    await server?.close()
+  })
+
+  it('should have put the retracted items on both screens and taken them off through the ledger', async () => {
+    for (const collection of ITEM_COLLECTIONS) {
+      const { uid } = await hub.payload.findByID({
+        collection,
+        id: world.items[collection].retracted,
+        depth: 0,
+      })
+      const rows = (await deliveriesOf(hub.payload, uid as string)).filter(
+        (r) => r.channel === 'signage',
+      )
+      expect(rows.map((r) => [r.targetName, r.action, r.status]).sort()).toEqual([
+        ['Lobby', 'publish', 'delivered'],
+        ['Lobby', 'retract', 'delivered'],
+        ['Personalrom', 'publish', 'delivered'],
+        ['Personalrom', 'retract', 'delivered'],
+      ])
+    }
+  })
+
+  const SCREENS = [
+    { kind: 'public', base: '/signage/lobby', reader: 'anonymous' },
+    { kind: 'staff-room', base: '/signage/personalrom', reader: 'apiClientInternal' },
+  ] as const
+
+  describe.each(SCREENS)('on the $kind screen', ({ kind, base, reader }) => {
+    describe.each(['/playlist.json', '/feed.rss', ''])('%s', (suffix) => {
+      it.each(CALLERS)('should answer %s as the screen rules say', async (caller) => {
+        const res = await fetch(`${server.url}${base}${suffix}`, {
+          headers: world.callers[caller].authorization
+            ? { Authorization: world.callers[caller].authorization }
+            : {},
+        })
+        expect(res.status).toBe(kind === 'public' ? 200 : 401)
+        if (res.status !== 200) expect(await res.text()).not.toMatch(/news|events|service/)
+      })
+    })
+
+    it('should carry exactly the items its reader may read, with the key where one is needed', async () => {
+      const q = kind === 'public' ? '' : `?key=${encodeURIComponent(key)}`
+      const res = await fetch(`${server.url}${base}/playlist.json${q}`)
+      expect(res.status).toBe(200)
+      const { slides } = (await res.json()) as Playlist
+      const shown = new Set(slides.map((s) => s.title))
+      const rss = await new Parser().parseString(
+        await (await fetch(`${server.url}${base}/feed.rss${q}`)).text(),
+      )
+      const inFeed = new Set(rss.items.map((i) => i.title ?? ''))
+      for (const collection of ITEM_COLLECTIONS) {
+        for (const state of STATES) {
+          const title = `${collection} ${state}`
+          const expected = mayRead(reader, state)
+          expect({ title, playlist: shown.has(title) }).toEqual({ title, playlist: expected })
+          expect({ title, rss: inFeed.has(title) }).toEqual({ title, rss: expected })
+        }
+      }
+    })
   })
 })
