@@ -103,9 +103,11 @@ export function demoNewsCommunity(refs: SeedRefs, now: Date): ItemSeed<'news'>[]
         'Savner du noe, eller finner du feil? Si fra til oss i Kommunikasjon, så retter vi det.',
       ],
       department: d.kommunikasjon,
-      channels: ['portal', 'slack'],
+      // Internal: the staff-room screen shows it, the lobby never does.
+      channels: ['portal', 'slack', 'signage'],
       spokesperson: u.communications,
       variants: {
+        signageHeadline: 'Ny forside i ansattportalen',
         portalSummary:
           'Ansattportalen har fått ny forside med nyheter, vaktlister og skjemaer – også på mobilen.',
       },
