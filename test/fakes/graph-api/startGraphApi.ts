@@ -150,6 +150,7 @@ export async function startGraphApi(options: GraphApiOptions = {}): Promise<Grap
       authenticated: false,
       status: null,
       receivedAt: new Date(),
+      remotePort: req.socket.remotePort,
     }
     requests.push(record)
     let raw: string

@@ -112,4 +112,6 @@ export type GraphRequestRecord = {
   /** The Graph error code answered, if any. */
   errorCode?: number
   receivedAt: Date
+  /** The caller's port: which process sent it (see /proc/net/tcp), for the crash test. */
+  remotePort?: number
 }

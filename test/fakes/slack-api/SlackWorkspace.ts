@@ -65,9 +65,12 @@ export class SlackWorkspace {
 
   /** Live messages of a channel, newest first, as conversations.history lists them. */
   history(channel: string): StoredMessage[] {
+    // Keyed once, not parsed in every comparison: long runs read history thousands of times.
     return this.messages
       .filter((m) => m.channel === channel && !m.deleted)
-      .sort((a, b) => compareTs(b.ts, a.ts))
+      .map((m) => ({ m, key: tsKey(m.ts) }))
+      .sort((a, b) => b.key - a.key)
+      .map(({ m }) => m)
   }
 
   /**
@@ -92,6 +95,15 @@ export class SlackWorkspace {
       [...counts].filter(([, n]) => n > 1).map(([key]) => key)
     return { deliveries: many(byDelivery), items: many(liveByItem) }
   }
+}
+
+/**
+ * A `ts` as one exact number, microseconds since the epoch: below 2^53 until the year 2255, so
+ * unlike `Number(ts)` it keeps every digit.
+ */
+export function tsKey(ts: string): number {
+  const [seconds = '0', fraction = '0'] = ts.split('.')
+  return Number(seconds) * 1_000_000 + Number(fraction.padEnd(6, '0').slice(0, 6))
 }
 
 /** Orders Slack timestamps exactly (as numbers they would lose their last digits). */

@@ -105,6 +105,8 @@ export async function startSlackApi(options: SlackApiOptions = {}): Promise<Slac
       params: parsed.params,
       authentic: false,
       status: null,
+      receivedAt: new Date(),
+      remotePort: req.socket.remotePort,
     }
     requests.push(call)
     for (const wake of [...waiters]) wake()

@@ -99,6 +99,9 @@ export type RecordedCall = {
   status: number | null
   /** Slack's `error` code when it answered `ok: false`. */
   error?: string
+  receivedAt: Date
+  /** The caller's port: which process sent it (see /proc/net/tcp), for the crash test. */
+  remotePort?: number
 }
 
 export type SlackApiOptions = SlackApiSettings & {
