@@ -6,6 +6,8 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 import pg from 'pg'
 import type { Payload } from 'payload'
 
+import { type GraphApi, startGraphApi } from '../fakes/graph-api'
+import { type SlackApi, startSlackApi } from '../fakes/slack-api'
 import {
   generateTestSecret,
   type RecordedRequest,
@@ -13,7 +15,8 @@ import {
   type WebsiteReceiver,
 } from '../fakes/website-receiver'
 import { createTestDatabase } from '../helpers/postgres'
-import { createItems, websiteRegistry, workerEnv } from './chaosFixtures'
+import type { ChaosItem } from './channelCopies'
+import { chaosRegistry, createItems, fakeChannelConfig, workerEnv } from './chaosFixtures'
 import { busiestWorker, provenVictim } from './chooseVictim'
 import {
   type AttemptRow,
@@ -24,7 +27,8 @@ import {
   readLedger,
   statusCounts,
 } from './ledgerReport'
-import { CHAOS } from './settings'
+import { createMutator, type Mutation, planFor, titleOf } from './mutations'
+import { CHAOS, FIRST_PUBLICATIONS } from './settings'
 import { type Exit, startWorker, type WorkerProcess } from './workerProcess'
 
 export type Kill = {
@@ -41,13 +45,18 @@ export type Kill = {
 }
 
 export type ChaosResult = {
-  expected: number
-  itemIds: string[]
+  items: ChaosItem[]
   /** Endpoint id (the delivery's target) → the path its URL has at the receiver. */
   endpointPaths: Map<string, string>
+  /** The Facebook Page's id and the Slack conversation: those channels' one target each. */
+  facebookTarget: string
+  slackTarget: string
   deliveries: DeliveryRow[]
   attempts: AttemptRow[]
   requests: readonly RecordedRequest[]
+  graph: GraphApi
+  slack: SlackApi
+  mutations: readonly Mutation[]
   kills: Kill[]
   /** Every worker's log (the last 64 KiB), by name. */
   logs: Map<string, string>
@@ -67,9 +76,11 @@ const PROOF_WAIT_MS = 10_000
 
 /**
  * The crash test's one expensive run: a fresh PostgreSQL database, migrated here, items and
- * endpoints created through Payload in this process (its hooks enqueue; it dispatches nothing),
- * three `HUB_ROLE=worker` processes delivering to a fake receiver that fails about 30 % of the
- * time, and two of them SIGKILLed along the way. `cleanup` undoes everything, even after a throw.
+ * endpoints created and later changed through Payload in this process (its hooks enqueue; it
+ * dispatches nothing), three `HUB_ROLE=worker` processes delivering to the fake receiver (failing
+ * about 30 % of the time), the fake Graph API and the fake Slack API (20 % created-then-500
+ * each), all hosted here, and two workers SIGKILLed along the way. `cleanup` undoes everything,
+ * even after a throw.
  */
 export function createChaosRun() {
   const workers: WorkerProcess[] = []
@@ -77,6 +88,8 @@ export function createChaosRun() {
   let dataDir: string | undefined
   let payload: Payload | undefined
   let receiver: WebsiteReceiver | undefined
+  let graph: GraphApi | undefined
+  let slack: SlackApi | undefined
   let client: pg.Client | undefined
 
   let started = Date.now()
@@ -100,14 +113,20 @@ export function createChaosRun() {
     payload = (await bootPayload()).payload
     client = new pg.Client({ connectionString: db.url })
     await client.connect()
-    const { setActiveRegistry } = await import('../../src/outbox/activeRegistry')
-    setActiveRegistry(websiteRegistry(payload))
-
     receiver = await startWebsiteReceiver({
       secrets: secret,
       ...CHAOS.receiver,
       retryAfter: String(CHAOS.receiver.retryAfterSeconds),
     })
+    graph = await startGraphApi({ ...CHAOS.graph })
+    slack = await startSlackApi({
+      ...CHAOS.slack,
+      failureModes: [...CHAOS.slack.failureModes],
+      failureMethods: [...CHAOS.slack.failureMethods],
+    })
+    const channelConfig = fakeChannelConfig(graph, slack)
+    const { setActiveRegistry } = await import('../../src/outbox/activeRegistry')
+    setActiveRegistry(chaosRegistry(payload, channelConfig))
     const department = await payload.create({
       collection: 'departments',
       data: { name: 'Kommunikasjon', kind: 'etat' },
@@ -123,22 +142,23 @@ export function createChaosRun() {
 
     const setupMs = Date.now() - started
     // The items first, while no worker competes for the two cores: this process, which also
-    // hosts the receiver, plays the web process whose writes enqueue.
+    // hosts the fakes, plays the web process whose writes enqueue. (Booting the workers meanwhile
+    // saves little: both are CPU-bound, and deliveries that start early slow the writes down.)
     const itemsStarted = Date.now()
     const itemIds = await createItems(payload, department.id)
     const itemsMs = Date.now() - itemsStarted
     progress(`${itemIds.length} items created; ${CHAOS.workers} workers starting`)
-    const env = workerEnv(db.url, dataDir)
+    const env = workerEnv(db.url, dataDir, channelConfig)
     const bootStarted = Date.now()
     for (let w = 1; w <= CHAOS.workers; w++) workers.push(startWorker(`worker-${w}`, env))
     await Promise.all(workers.map((w) => w.ready(READY_TIMEOUT_MS)))
     const bootMs = Date.now() - bootStarted
     progress('workers ready')
-    const expected = CHAOS.items * CHAOS.targets
     const drainStarted = Date.now()
     const loopDelay = monitorEventLoopDelay({ resolution: 10 })
     loopDelay.enable()
-    const kills = await drain(client, expected)
+    const mutator = createMutator(payload, client, itemIds)
+    const kills = await drain(client, mutator).finally(() => mutator.settle())
     const drainMs = Date.now() - drainStarted
     loopDelay.disable()
     progress('every delivery settled')
@@ -148,12 +168,23 @@ export function createChaosRun() {
       survivors.push({ worker: w.name, exit: await w.stop() })
     }
     const ledger = await readLedger(client)
+    // The item URL as the snapshots carry it: the marker Facebook posts are found by.
+    const { publicUrl } = await import('../../src/config/env')
+    const base = publicUrl()
     return {
-      expected,
-      itemIds,
+      items: itemIds.map((id, i) => {
+        const n = i + 1
+        const plan = planFor(n)
+        return { id, n, plan, url: `${base}/news/melding-${n}`, title: titleOf(n, plan) }
+      }),
       endpointPaths,
+      facebookTarget: graph.pageId,
+      slackTarget: String(channelConfig.SLACK_CHANNEL),
       ...ledger,
       requests: receiver.requests,
+      graph,
+      slack,
+      mutations: mutator.log,
       kills,
       survivors,
       logs: new Map(workers.map((w) => [w.name, w.output()])),
@@ -166,8 +197,14 @@ export function createChaosRun() {
     }
   }
 
-  /** Waits until every delivery is settled for good, SIGKILLing a busy worker at each mark. */
-  async function drain(client: pg.Client, expected: number): Promise<Kill[]> {
+  /**
+   * Waits until every change is made and every delivery settled for good, SIGKILLing a busy
+   * worker at each mark. Marks count delivered rows against the first publications.
+   */
+  async function drain(
+    client: pg.Client,
+    mutator: ReturnType<typeof createMutator>,
+  ): Promise<Kill[]> {
     const kills: Kill[] = []
     const deadline = Date.now() + CHAOS.drainDeadlineMs
     let markReachedAt: number | undefined
@@ -175,11 +212,12 @@ export function createChaosRun() {
       await new Promise((resolve) => setTimeout(resolve, POLL_MS))
       const counts = await statusCounts(client)
       const delivered = counts.delivered ?? 0
+      await mutator.step(delivered)
       const mark = CHAOS.killAt[kills.length]
       const sincePrevious = Date.now() - (kills.at(-1)?.atMs ?? 0)
       if (
         mark !== undefined &&
-        delivered >= expected * mark.delivered &&
+        delivered >= FIRST_PUBLICATIONS * mark.delivered &&
         sincePrevious >= mark.afterPreviousMs
       ) {
         markReachedAt ??= Date.now()
@@ -189,15 +227,20 @@ export function createChaosRun() {
           markReachedAt = undefined
         }
       }
-      const total = Object.values(counts).reduce((sum, n) => sum + n, 0)
       const open = (counts.pending ?? 0) + (counts.in_flight ?? 0) + (counts.retrying ?? 0)
-      if (total >= expected && open === 0 && kills.length === CHAOS.killAt.length) {
-        return kills
+      if (mutator.finished() && open === 0 && kills.length === CHAOS.killAt.length) {
+        // The last change may have committed just before this count: count once more.
+        const again = await statusCounts(client)
+        if ((again.pending ?? 0) + (again.in_flight ?? 0) + (again.retrying ?? 0) === 0) {
+          return kills
+        }
       }
       const crashed = workers.find((w) => !kills.some((k) => k.pid === w.pid) && w.exit())
+      if (mutator.failure() !== undefined) throw mutator.failure()
       if (Date.now() > deadline || crashed) {
         throw new Error(
-          `the drain did not finish (${JSON.stringify(counts)}, ${kills.length} kills) at ` +
+          `the drain did not finish (${JSON.stringify(counts)}, ${kills.length} kills, ` +
+            `${mutator.log.length} changes) at ` +
             `${new Date().toISOString()}:\n${await openRowsReport(client)}\n` +
             workers.map((w) => `--- ${w.name}\n${w.output().slice(-4000)}`).join('\n'),
         )
@@ -206,7 +249,7 @@ export function createChaosRun() {
   }
 
   /**
-   * SIGKILLs a worker that provably has an attempt in flight (the receiver holds its request),
+   * SIGKILLs a worker that provably has an attempt in flight (a fake holds its request),
    * waiting for one up to PROOF_WAIT_MS after the mark, then settling for the busiest worker.
    */
   async function killHolder(
@@ -216,8 +259,11 @@ export function createChaosRun() {
     waitedMs: number,
   ): Promise<Kill | undefined> {
     const alive = workers.filter((w) => !kills.some((k) => k.pid === w.pid))
+    const sources = [receiver, graph, slack].flatMap((fake) =>
+      fake ? [{ port: Number(new URL(fake.url).port), requests: fake.requests }] : [],
+    )
     const victim =
-      (receiver && (await provenVictim(alive, receiver))) ??
+      (await provenVictim(alive, sources)) ??
       (waitedMs >= PROOF_WAIT_MS ? await busiestWorker(alive, client) : undefined)
     if (!victim) return undefined
     const inFlight = await inFlightRows(client)
@@ -239,6 +285,8 @@ export function createChaosRun() {
   async function cleanup(): Promise<void> {
     await Promise.all(workers.map((w) => w.kill()))
     await receiver?.close().catch(() => undefined)
+    await graph?.close().catch(() => undefined)
+    await slack?.close().catch(() => undefined)
     const { setActiveRegistry } = await import('../../src/outbox/activeRegistry')
     setActiveRegistry(undefined)
     await client?.end().catch(() => undefined)

@@ -2,7 +2,6 @@ import fs from 'node:fs/promises'
 
 import type pg from 'pg'
 
-import type { WebsiteReceiver } from '../fakes/website-receiver'
 import { recentAttemptsByWorker } from './ledgerReport'
 import { CHAOS } from './settings'
 import type { WorkerProcess } from './workerProcess'
@@ -14,33 +13,41 @@ const BUSY_WINDOW_MS = 3_000
 
 export type Victim = {
   worker: WorkerProcess
-  /** True when the worker provably had an attempt in flight: a request the receiver holds. */
+  /** True when the worker provably had an attempt in flight: a request a fake is holding. */
   proven: boolean
 }
 
+/** A fake server whose requests say whether they were answered and where they came from. */
+export type RequestSource = {
+  port: number
+  requests: readonly { status: number | null; remotePort?: number; receivedAt: Date }[]
+}
+
 /**
- * The worker to SIGKILL: one whose request the receiver is holding unanswered right now, so the
- * kill certainly strands a claimed row. Found through the request's source port and /proc
- * (Linux). Undefined when no such request is open at the moment (try again shortly).
+ * The worker to SIGKILL: one whose request a fake (the receiver, the Graph API, the Slack API)
+ * is holding unanswered right now, so the kill certainly strands a claimed row. Found through
+ * the request's source port and /proc (Linux). Undefined when no such request is open at the
+ * moment (try again shortly).
  */
 export async function provenVictim(
   alive: readonly WorkerProcess[],
-  receiver: WebsiteReceiver,
+  sources: readonly RequestSource[],
 ): Promise<Victim | undefined> {
   const now = Date.now()
-  const open = receiver.requests.filter(
-    (r) =>
-      r.status === null &&
-      r.remotePort !== undefined &&
-      now - r.receivedAt.getTime() < STILL_WAITING_MS,
+  const open = sources.flatMap((source) =>
+    source.requests
+      .filter(
+        (r) =>
+          r.status === null &&
+          r.remotePort !== undefined &&
+          now - r.receivedAt.getTime() < STILL_WAITING_MS,
+      )
+      .map((r) => ({ port: r.remotePort ?? 0, peerPort: source.port })),
   )
-  for (const request of open.reverse()) {
-    const pid = await socketOwner(
-      alive.map((w) => w.pid),
-      request.remotePort ?? 0,
-      receiver.port,
-    )
-    const worker = alive.find((w) => w.pid === pid)
+  if (open.length === 0) return undefined
+  const owners = await socketOwners(alive.map((w) => w.pid))
+  for (const { port, peerPort } of open.reverse()) {
+    const worker = alive.find((w) => w.pid === owners.get(`${port}:${peerPort}`))
     if (worker) return { worker, proven: true }
   }
   return undefined
@@ -60,28 +67,34 @@ export async function busiestWorker(
 }
 
 /**
- * Which of `pids` owns the TCP connection from local `port` to `peerPort`: the connection's
- * inode from /proc/net/tcp, then the process holding a descriptor on that socket.
+ * `<local port>:<peer port>` → the pid among `pids` holding that TCP connection: each socket's
+ * inode from /proc/net/tcp, and the processes' descriptors that point at those inodes. Read once
+ * per look, however many requests are open.
  */
-async function socketOwner(
-  pids: readonly number[],
-  port: number,
-  peerPort: number,
-): Promise<number | undefined> {
-  const table = await fs.readFile('/proc/net/tcp', 'utf8').catch(() => '')
-  const inode = table
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/))
-    .find((f) => portOf(f[1]) === port && portOf(f[2]) === peerPort)?.[9]
-  if (!inode) return undefined
+async function socketOwners(pids: readonly number[]): Promise<Map<string, number>> {
+  const pidByInode = new Map<string, number>()
   for (const pid of pids) {
     const fds = await fs.readdir(`/proc/${pid}/fd`).catch(() => [])
-    for (const fd of fds) {
-      const link = await fs.readlink(`/proc/${pid}/fd/${fd}`).catch(() => '')
-      if (link === `socket:[${inode}]`) return pid
+    const links = await Promise.all(
+      fds.map((fd) => fs.readlink(`/proc/${pid}/fd/${fd}`).catch(() => '')),
+    )
+    for (const link of links) {
+      const inode = /^socket:\[(\d+)\]$/.exec(link)?.[1]
+      if (inode) pidByInode.set(inode, pid)
     }
   }
-  return undefined
+  const owners = new Map<string, number>()
+  const table = await fs.readFile('/proc/net/tcp', 'utf8').catch(() => '')
+  for (const line of table.split('\n')) {
+    const fields = line.trim().split(/\s+/)
+    const pid = pidByInode.get(fields[9] ?? '')
+    const port = portOf(fields[1])
+    const peerPort = portOf(fields[2])
+    if (pid !== undefined && port !== undefined && peerPort !== undefined) {
+      owners.set(`${port}:${peerPort}`, pid)
+    }
+  }
+  return owners
 }
 
 /** `0100007F:9C40` → 40000. */

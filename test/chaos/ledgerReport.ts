@@ -6,11 +6,14 @@ export type DeliveryRow = {
   itemId: string
   itemUid: string
   revision: number
+  channel: string
   target: string
   action: string
   status: string
   /** Attempts counted at claim, those whose worker died included. */
   attempts: number
+  /** The copy's id at the channel (post id, message ts) once delivered. */
+  externalId: string | null
 }
 
 /** One `delivery_attempts` row: written when an attempt settles, never by a killed worker. */
@@ -25,7 +28,7 @@ export type AttemptRow = {
 }
 
 /** A row some worker holds right now: what a SIGKILL at this moment may strand. */
-export type InFlightRow = { id: number; attempts: number; leaseUntilMs: number }
+export type InFlightRow = { id: number; channel: string; attempts: number; leaseUntilMs: number }
 
 export async function statusCounts(client: pg.Client): Promise<Record<string, number>> {
   const { rows } = await client.query<{ status: string; n: string }>(
@@ -48,11 +51,18 @@ export async function openRowsReport(client: pg.Client): Promise<string> {
 }
 
 export async function inFlightRows(client: pg.Client): Promise<InFlightRow[]> {
-  const { rows } = await client.query<{ id: number; attempts: string; lease_until: Date }>(
-    `SELECT id, attempts, lease_until FROM deliveries WHERE status = 'in_flight' ORDER BY id`,
+  const { rows } = await client.query<{
+    id: number
+    channel: string
+    attempts: string
+    lease_until: Date
+  }>(
+    `SELECT id, channel, attempts, lease_until FROM deliveries WHERE status = 'in_flight'
+     ORDER BY id`,
   )
   return rows.map((r) => ({
     id: Number(r.id),
+    channel: r.channel,
     attempts: Number(r.attempts),
     leaseUntilMs: r.lease_until.getTime(),
   }))
@@ -76,7 +86,8 @@ export async function readLedger(
   client: pg.Client,
 ): Promise<{ deliveries: DeliveryRow[]; attempts: AttemptRow[] }> {
   const deliveries = await client.query<Record<string, unknown>>(
-    `SELECT id, item_id, item_uid, revision, target, action, status, attempts
+    `SELECT id, item_id, item_uid, revision, channel, target, action, status, attempts,
+       external_id
      FROM deliveries ORDER BY id`,
   )
   const attempts = await client.query<Record<string, unknown>>(
@@ -89,10 +100,12 @@ export async function readLedger(
       itemId: String(r.item_id),
       itemUid: String(r.item_uid),
       revision: Number(r.revision),
+      channel: String(r.channel),
       target: String(r.target),
       action: String(r.action),
       status: String(r.status),
       attempts: Number(r.attempts),
+      externalId: typeof r.external_id === 'string' ? r.external_id : null,
     })),
     attempts: attempts.rows.map((r) => ({
       deliveryId: Number(r.delivery_id),
@@ -132,6 +145,7 @@ export function lostAttempts(row: DeliveryRow, logged: readonly AttemptRow[]): n
 /** A row a killed worker held: its attempt was never logged, and someone claimed it later. */
 export type StrandedRow = {
   deliveryId: number
+  channel: string
   lostAttempt: number
   leaseUntilMs: number
   /** The first attempt logged after the lost one, if any. */
@@ -166,6 +180,7 @@ function strandedRows(
     if (logged.some((a) => a.attempt === row.attempts)) continue
     stranded.push({
       deliveryId: row.id,
+      channel: row.channel,
       lostAttempt: row.attempts,
       leaseUntilMs: row.leaseUntilMs,
       next: logged.find((a) => a.attempt > row.attempts),

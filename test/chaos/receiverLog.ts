@@ -11,7 +11,10 @@ export type ReceiverReport = {
   acceptedIds: Set<string>
   /** Ids that belong to no delivery in the ledger. */
   unknownIds: string[]
-  /** Ids whose attempts did not all carry the same body. */
+  /**
+   * Ids whose attempts did not all carry the same body. A retraction's `occurredAt` is the time
+   * of the attempt (the adapter gets no enqueue time), so retractions are compared without it.
+   */
   changedBodies: string[]
   /** Ids whose body names another item, revision, event or endpoint than their delivery. */
   mismatched: string[]
@@ -23,7 +26,44 @@ export type ReceiverReport = {
   storedThen500Retried: string[]
 }
 
-type Body = { type?: unknown; id?: unknown; revision?: unknown }
+type Body = { type?: unknown; id?: unknown; revision?: unknown; occurredAt?: unknown }
+
+const EVENTS: Record<string, string> = {
+  publish: 'item.published',
+  update: 'item.updated',
+  retract: 'item.retracted',
+}
+
+/** Where each item stands at each endpoint by what the receiver processed last. */
+export type WebsiteEnd = {
+  /** The last processed event and its revision. */
+  last: { type: string; revision: number }
+  /** Whether the endpoint ever processed a publication or update of the item. */
+  everShown: boolean
+}
+
+/** `<path>\u0000<item id>` → where the item ended up at that endpoint. */
+export function websiteEnds(requests: readonly RecordedRequest[]): Map<string, WebsiteEnd> {
+  const ends = new Map<string, WebsiteEnd>()
+  for (const request of [...requests].sort((a, b) => a.seq - b.seq)) {
+    const body = request.body as Body | undefined
+    if (!request.accepted || typeof body?.type !== 'string') continue
+    const key = websiteKey(request.path, String(body.id))
+    const everShown = (ends.get(key)?.everShown ?? false) || body.type !== 'item.retracted'
+    ends.set(key, { last: { type: body.type, revision: Number(body.revision) }, everShown })
+  }
+  return ends
+}
+
+export function websiteKey(path: string, itemId: string): string {
+  return `${path}\u0000${itemId}`
+}
+
+function comparableBody(request: RecordedRequest): string {
+  const body = request.body as Body | undefined
+  if (body?.type !== 'item.retracted') return request.rawBody
+  return JSON.stringify({ ...body, occurredAt: undefined })
+}
 
 export function judgeReceiverLog(
   requests: readonly RecordedRequest[],
@@ -57,7 +97,7 @@ export function judgeReceiverLog(
       continue
     }
     if (seen.some((r) => r.accepted)) report.acceptedIds.add(id)
-    if (new Set(seen.map((r) => r.rawBody)).size > 1) report.changedBodies.push(id)
+    if (new Set(seen.map(comparableBody)).size > 1) report.changedBodies.push(id)
     if (seen.some((r) => !matches(r, row, endpointPaths))) report.mismatched.push(id)
     if (seen.length > row.attempts) report.moreRequestsThanAttempts.push(id)
     if (seen.filter((r) => r.accepted).length > 1) report.processedTwice.push(id)
@@ -67,18 +107,22 @@ export function judgeReceiverLog(
   return report
 }
 
-/** The request is the delivery's: its item and revision, a publish, at its endpoint. */
+/**
+ * The request is the delivery's: its item, its event, at its endpoint, and for a publication or
+ * update its revision. A retraction names the revision of the copy it takes down, which is older
+ * than the row's when the update it follows never went out.
+ */
 function matches(
   request: RecordedRequest,
   row: DeliveryRow,
   endpointPaths: ReadonlyMap<string, string>,
 ): boolean {
   const body = request.body as Body | undefined
-  const event = row.action === 'publish' ? 'item.published' : `(${row.action})`
+  if (!body) return false
   return (
-    body?.type === event &&
+    body.type === EVENTS[row.action] &&
     body.id === row.itemId &&
-    body.revision === row.revision &&
+    (row.action === 'retract' || body.revision === row.revision) &&
     request.path === endpointPaths.get(row.target)
   )
 }
