@@ -23,6 +23,7 @@ const FEEDS = ['/feeds/news.rss', '/feeds/events.ics']
 type ChildFigures = {
   items: number
   events: number
+  slides: number
   fillMs: number
   rebuildMs: number[]
   publishMs: number[]
@@ -85,9 +86,8 @@ export default async function feeds(options: BenchOptions): Promise<BenchResult>
   const items = positive(options.flags?.items, 10_000, 'items')
   const duration = positive(options.flags?.duration, 10, 'duration')
   const connections = positive(options.flags?.connections, 50, 'connections')
-  // Signage playlists are served by the same routes; name one (e.g. /signage/<screen>/playlist.json)
-  // once a screen exists in the bench's data to measure it too.
-  const playlist = options.flags?.playlist
+  // Signage playlists are served by the same routes: the child makes a lobby screen with slides.
+  const playlist = options.flags?.playlist ?? '/signage/bench/playlist.json'
   const dir = makeTempDir('bench-feeds')
   const resultFile = path.join(dir, 'hub-figures.json')
   const hubPort = await freePort()
@@ -193,9 +193,7 @@ export default async function feeds(options: BenchOptions): Promise<BenchResult>
       `reads while the news feed was republished ${figures.churnRebuilds} times: ${round(churn.rps)} req/s, p99 ${churn.p99} ms (calm: ${round(calm?.rps ?? 0)} req/s, p99 ${calm?.p99 ?? 0} ms); not in the headline ratio`,
       `rebuild of the news feed (newest 50 of ${figures.items}): median ${rebuild.median} ms, p90 ${rebuild.p90} ms, max ${rebuild.max} ms (goal < ${REBUILD_GOAL_MS} ms); publish (entry write + rebuild) median ${publish.median} ms`,
       `hub side: Payload on SQLite, the hub's first layer (startPublicRoutes + SnapshotRoutes, Express behind it, no Next); ${figures.items} news entries and ${figures.events} events filled in ${round(figures.fillMs)} ms`,
-      ...(playlist
-        ? []
-        : ['no playlist measured: pass --playlist <path> once signage snapshots exist']),
+      `${playlist}: a lobby screen's playlist with ${figures.slides} slides`,
     ]
     return {
       name: 'feeds',

@@ -17,6 +17,7 @@ import express from 'express'
 
 import { type ChannelItem } from '../../channels/contract'
 import { feedsAdapter, renderFeedEntry } from '../../channels/feeds'
+import { renderSignageEntry, signageAdapter } from '../../channels/signage'
 import { bootPayload } from '../../src/boot/bootPayload'
 import { closeDatabase } from '../../src/db/closeDatabase'
 import { inTransaction } from '../../src/public/inTransaction'
@@ -25,6 +26,7 @@ import { SnapshotRoutes } from '../../src/public/snapshotRoutes'
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 10_000)
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 300)
+const SLIDES = Number(process.env.BENCH_SLIDES ?? 30)
 const REBUILDS = Number(process.env.BENCH_REBUILDS ?? 20)
 const PORT = Number(process.env.PORT)
 const RESULT_FILE = process.env.BENCH_RESULT_FILE ?? ''
@@ -133,6 +135,24 @@ for (let r = 0; r < REBUILDS; r++) {
   parts.storeMs.push(published.storeMs)
 }
 
+// A lobby screen with SLIDES slides: its playlist (/signage/bench/playlist.json) is served by
+// the same routes as the feeds.
+const screen = await payload.create({
+  collection: 'screens',
+  data: { name: 'Bench', slug: 'bench', location: 'Rådhuset', slideSeconds: 10, maxAgeDays: 365 },
+})
+const signage = signageAdapter({ payload })
+await signage.targets()
+for (let i = 0; i < SLIDES; i++) {
+  const entry = renderSignageEntry(item(i, 'news'))
+  await signage.publisher.upsert(String(screen.id), {
+    itemUid: entry.uid,
+    sortAt: new Date(entry.publishedAt),
+    revision: entry.revision,
+    entry,
+  })
+}
+
 const routes = new SnapshotRoutes()
 const sync = await startPublicRoutes({ payload, routes })
 const app = express()
@@ -182,6 +202,7 @@ const writeResult = () =>
     JSON.stringify({
       items: ITEMS,
       events: EVENTS,
+      slides: SLIDES,
       fillMs,
       rebuildMs,
       publishMs,
