@@ -35,6 +35,8 @@ export type FeedsAdapter = ChannelAdapter<FeedEntry> & {
   readonly publisher: PullPublisher<FeedEntry>
   /** The feeds as of the last `targets()` (at least the fixed ones). */
   feeds(): readonly FeedDefinition[]
+  /** Resolves when the /feeds page and the empty feeds started so far are built (tests). */
+  settled(): Promise<void>
 }
 
 /**
@@ -61,6 +63,12 @@ export function feedsAdapter(options: FeedsAdapterOptions): FeedsAdapter {
       return feed ? buildFeedSnapshots(feed, entries, { ...ctx, publicUrl: publicUrl() }) : []
     },
   })
+
+  const background = new Set<Promise<void>>()
+  const track = (work: Promise<void>): void => {
+    background.add(work)
+    void work.finally(() => background.delete(work))
+  }
 
   let pageKey = ''
   const buildPage = async (feeds: readonly FeedDefinition[]): Promise<void> => {
@@ -91,15 +99,21 @@ export function feedsAdapter(options: FeedsAdapterOptions): FeedsAdapter {
     const loaded = await loadFeedDefinitions(options.payload)
     definitions = new Map(loaded.map((f) => [f.id, f]))
     loadedAt = performance.now()
-    await buildPage(loaded).catch((err: unknown) => {
-      pageKey = ''
-      logError(err, 'Building the /feeds page failed')
-    })
+    // Detached: targets() may run inside an item hook's transaction, and on SQLite a second
+    // transaction awaited there would wait for that one to end, which waits for us.
+    track(
+      buildPage(loaded).catch((err: unknown) => {
+        pageKey = ''
+        logError(err, 'Building the /feeds page failed')
+      }),
+    )
     // A feed nobody has delivered to yet still answers (empty) rather than 404.
     for (const feed of loaded) {
-      publisher.ensure(feed.id).catch((err: unknown) => {
-        logError(err, `Building the empty feed ${feed.id} failed`)
-      })
+      track(
+        publisher.ensure(feed.id).catch((err: unknown) => {
+          logError(err, `Building the empty feed ${feed.id} failed`)
+        }),
+      )
     }
   }
 
@@ -139,6 +153,9 @@ export function feedsAdapter(options: FeedsAdapterOptions): FeedsAdapter {
     name: 'feeds',
     publisher,
     feeds: () => [...definitions.values()],
+    settled: async () => {
+      while (background.size > 0) await Promise.all(background)
+    },
 
     async targets() {
       await refresh()

@@ -61,6 +61,7 @@ export async function startFeedsHub(start: string): Promise<FeedsHub> {
   const drain = async (): Promise<void> => {
     dispatcher.wake()
     await dispatcher.idle()
+    await adapter.settled()
   }
   return {
     hub,
@@ -71,9 +72,11 @@ export async function startFeedsHub(start: string): Promise<FeedsHub> {
     tick: async () => {
       await scheduler.tick()
       await dispatcher.idle()
+      await adapter.settled()
     },
     get: (path, headers = {}) => fetch(`${base}${path}`, { headers }),
     close: async () => {
+      await adapter.settled()
       await scheduler.stop()
       await dispatcher.stop()
       setActiveRegistry(undefined)
