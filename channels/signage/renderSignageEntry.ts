@@ -93,6 +93,7 @@ export function shorten(text: string, max: number): string {
   const clean = text.replace(/\s+/g, ' ').trim()
   if (clean.length <= max) return clean
   const cut = clean.slice(0, max - 1)
-  const space = cut.lastIndexOf(' ')
+  // A cut that ends a word keeps it; otherwise back to the last space (if not too far back).
+  const space = clean[max - 1] === ' ' ? cut.length : cut.lastIndexOf(' ')
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:–-]+$/, '')}…`
 }

@@ -182,6 +182,20 @@ describe('screen rules', () => {
     await signage.drain()
     expect(await slides('lobby')).toEqual(['Vannet er stengt', 'Idrettsdag'])
   })
+  it('should retract a removed screen’s items through the ledger and stop serving it', async () => {
+    const gone = await screen({ name: 'Midlertidig', slug: 'midlertidig' })
+    expect(await slides('midlertidig')).toContain('Offentlig skolesak')
+    await signage.hub.payload.delete({ collection: 'screens', id: gone.id })
+    await signage.drain()
+    const { docs } = await signage.hub.payload.find({
+      collection: 'deliveries',
+      where: { target: { equals: String(gone.id) }, action: { equals: 'retract' } },
+      limit: 0,
+    })
+    expect(docs.length).toBeGreaterThan(0)
+    expect(docs.every((d) => d.status === 'delivered')).toBe(true)
+    expect((await signage.get('/signage/midlertidig/playlist.json')).status).toBe(404)
+  })
 })
 
 describe('a staff-room screen', () => {
