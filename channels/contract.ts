@@ -246,6 +246,17 @@ export type ChannelAdapter<M = unknown> = {
   find?(message: M, ctx: DeliverContext<'publish' | 'update'>): Promise<Receipt | null>
 
   /**
+   * Takes down a copy an interrupted attempt may have left where nothing can tell whether it
+   * landed: a webhook the receiver may have processed before its answer was lost has no trace
+   * to `find`. The outbox calls it for a retraction with no copy on record and none found, when
+   * an earlier publish or update of the item was attempted without being delivered, with the
+   * message that attempt carried. Must be harmless when there is no such copy (a receiver told
+   * to retract an item it never got ignores it). Absent: a copy `find` did not see is taken to
+   * be none.
+   */
+  retractUncertain?(message: M, ctx: DeliverContext<'retract'>): Promise<Receipt | void>
+
+  /**
    * Whether credentials and endpoint work, checked without delivering anything. A throw counts
    * as `down` with the error as detail.
    */

@@ -55,6 +55,12 @@ export function portalAdapter(options: PortalAdapterOptions): ChannelAdapter<Por
       return webhooks.retract?.(receipt, ctx)
     },
 
+    // A portal webhook's retraction when its publish may have landed unseen; the feed's `find`
+    // sees every entry, so it needs none.
+    async retractUncertain(message, ctx) {
+      if (message.kind === 'webhook') return webhooks.retractUncertain?.(message.webhook, ctx)
+    },
+
     // Only the feed needs it: a webhook's retry carries the same webhook-id, and the portal
     // deduplicates on it.
     async find(message) {

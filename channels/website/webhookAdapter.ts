@@ -7,7 +7,13 @@ import { allowPrivateAddresses, endpointUrlProblem } from './endpointUrl'
 import { receiptItemRef, websiteReceipt } from './receiptDetail'
 import { itemBody, itemRef, retractionBody } from './renderWebhook'
 import { activeSecrets, webhookHeaders } from './signWebhook'
-import type { EndpointLoader, WebhookBody, WebsiteEndpoint, WebsiteMessage } from './types'
+import type {
+  EndpointLoader,
+  WebhookBody,
+  WebhookItemRef,
+  WebsiteEndpoint,
+  WebsiteMessage,
+} from './types'
 
 export type WebhookAdapterOptions = {
   loadEndpoints: EndpointLoader
@@ -95,6 +101,24 @@ export function webhookAdapter<M extends WebsiteMessage>(
     return result.status
   }
 
+  /** Tells the endpoint the item is gone (unless it was deleted or does not want retractions). */
+  async function retractItem(ref: WebhookItemRef, ctx: DeliverContext) {
+    const endpoint = await loadOne(ctx.target.id)
+    const skipped = websiteReceipt({
+      ...ref,
+      event: 'item.retracted',
+      status: null,
+      skipped: true,
+    })
+    // A deleted subscription has nobody left to tell: the copy is as retracted as it gets.
+    if (!endpoint) return skipped
+    // A disabled one may come back; dead and redrivable beats silently never retracting.
+    if (!endpoint.enabled) throw unavailable(ctx.target, 'is disabled', 'endpoint-disabled')
+    if (!endpoint.events.includes('item.retracted')) return skipped
+    const status = await post(endpoint, retractionBody(ref, now()), ctx)
+    return websiteReceipt({ ...ref, event: 'item.retracted', status }, now())
+  }
+
   return {
     name: spec.name,
 
@@ -155,20 +179,13 @@ export function webhookAdapter<M extends WebsiteMessage>(
           code: 'receipt-incomplete',
         })
       }
-      const endpoint = await loadOne(ctx.target.id)
-      const skipped = websiteReceipt({
-        ...ref,
-        event: 'item.retracted',
-        status: null,
-        skipped: true,
-      })
-      // A deleted subscription has nobody left to tell: the copy is as retracted as it gets.
-      if (!endpoint) return skipped
-      // A disabled one may come back; dead and redrivable beats silently never retracting.
-      if (!endpoint.enabled) throw unavailable(ctx.target, 'is disabled', 'endpoint-disabled')
-      if (!endpoint.events.includes('item.retracted')) return skipped
-      const status = await post(endpoint, retractionBody(ref, now()), ctx)
-      return websiteReceipt({ ...ref, event: 'item.retracted', status }, now())
+      return retractItem(ref, ctx)
+    },
+
+    // A webhook that failed after the receiver processed it leaves no trace the hub could find,
+    // so a retraction goes out anyway; a receiver that never got the item ignores it.
+    async retractUncertain(message, ctx) {
+      return retractItem(itemRef(message), ctx)
     },
   }
 }

@@ -5,6 +5,7 @@ import type {
   ChannelItem,
   DeliverContext,
   Receipt,
+  RenderContext,
   Target,
 } from '../../channels/contract'
 import { classifyError, PermanentDeliveryError } from '../../channels/errors'
@@ -144,7 +145,7 @@ async function send(
   }
   if (claimed.action === 'retract') {
     const copy = prior ?? (await findEarlier())?.receipt
-    if (!copy) return {}
+    if (!copy) return retractUncertain(adapter, history, { ...base, action: 'retract' }, renderCtx)
     if (!adapter.retract)
       throw permanent(`Kanalen «${claimed.channel}» kan ikke trekke tilbake publiserte saker.`)
     return (await adapter.retract(copy, { ...base, prior: copy, action: 'retract' })) ?? copy
@@ -157,6 +158,23 @@ async function send(
   // A copy of an older revision is out: bring it up to this one instead of posting another.
   if (earlier) return adapter.deliver(message, { ...deliverCtx, prior: earlier.receipt })
   return adapter.deliver(message, deliverCtx)
+}
+
+/**
+ * No copy on record and `find` saw none, yet an earlier publish or update was attempted and may
+ * have landed where `find` cannot look (a webhook processed before its 500): the channel takes
+ * it down anyway, from the newest such attempt's message. Nothing attempted, nothing to do.
+ */
+async function retractUncertain(
+  adapter: ChannelAdapter,
+  history: CopyHistory,
+  ctx: DeliverContext<'retract'>,
+  renderCtx: RenderContext,
+): Promise<Receipt> {
+  const newest = history.uncertain.find((candidate) => candidate.snapshot)
+  if (!newest || !adapter.retractUncertain) return {}
+  const message = adapter.render(newest.snapshot as ChannelItem, renderCtx)
+  return (await adapter.retractUncertain(message, ctx)) ?? {}
 }
 
 /**
