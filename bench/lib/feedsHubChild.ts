@@ -139,7 +139,15 @@ for (let r = 0; r < REBUILDS; r++) {
 // the same routes as the feeds.
 const screen = await payload.create({
   collection: 'screens',
-  data: { name: 'Bench', slug: 'bench', location: 'Rådhuset', slideSeconds: 10, maxAgeDays: 365 },
+  data: {
+    name: 'Bench',
+    slug: 'bench',
+    location: 'Rådhuset',
+    orientation: 'landscape',
+    audience: 'public',
+    slideSeconds: 10,
+    maxAgeDays: 365,
+  },
 })
 const signage = signageAdapter({ payload })
 await signage.targets()

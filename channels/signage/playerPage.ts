@@ -92,8 +92,9 @@ html,body{height:100%;overflow:hidden;cursor:none}
 .panel .when{font-weight:700}
 .credit{position:absolute;right:1em;top:1em;padding:.2em .6em;background:rgba(0,0,0,.6);color:#fff;font-size:.9em}
 .slide.service .panel{background:${c.background};color:${c.text};border-top-color:${c.primary}}
-.slide.service.critical .panel,.slide.service.warning .panel{border-top-width:1em}
-.kind{display:inline-block;margin-bottom:.5em;padding:.15em .6em;border:2px solid currentColor;border-radius:.3em;font-weight:700;font-size:1.1em;text-transform:uppercase;letter-spacing:.05em}
+.slide.service .panel{border-left:1.2em solid ${c.primary}}
+.slide.service.critical .panel,.slide.service.warning .panel{border-top-width:1em;border-left-color:${c.accent}}
+.kind{display:inline-block;align-self:flex-start;margin-bottom:.5em;padding:.15em .6em;border:2px solid currentColor;border-radius:.3em;font-weight:700;font-size:1.1em;text-transform:uppercase;letter-spacing:.05em}
 .notice{padding:.8em 2em;background:${c.background};color:${c.text};border-top:.35em solid ${c.accent};font-size:1.5em;font-weight:700}
 .offline{position:absolute;right:1em;bottom:1em;margin:0;padding:.3em .8em;background:rgba(0,0,0,.7);color:#fff;font-size:1em}
 `

@@ -70,7 +70,15 @@ describe.skipIf(!chromiumAvailable())('the signage player in headless Chromium',
     ).id
     await signage.hub.payload.create({
       collection: 'screens',
-      data: { name: 'Resepsjon', slug: 'resepsjon', location: 'Rådhuset', slideSeconds: 5 },
+      data: {
+        name: 'Resepsjon',
+        slug: 'resepsjon',
+        location: 'Rådhuset',
+        orientation: 'landscape',
+        audience: 'public',
+        slideSeconds: 5,
+        maxAgeDays: 14,
+      },
     })
     await signage.drain()
     await publish('konsert', 'events', {

@@ -177,7 +177,7 @@ describe('screen rules', () => {
     await signage.hub.payload.update({
       collection: 'screens',
       id: lobby.docs[0]?.id ?? 0,
-      data: { categories: [ids.idrett] },
+      data: { categories: [ids.idrett] } as never,
     })
     await signage.drain()
     expect(await slides('lobby')).toEqual(['Vannet er stengt', 'Idrettsdag'])
@@ -229,7 +229,7 @@ describe('a staff-room screen', () => {
 
   it('should stop taking the old key once a new one is made', async () => {
     const old = String(ids.staffKey)
-    const fresh = await rotateKey(ids.staff)
+    const fresh = await rotateKey(ids.staff ?? 0)
     ids.staffKey = fresh
     expect((await signage.get(`/signage/personalrom/playlist.json?key=${old}`)).status).toBe(403)
     expect((await signage.get(`/signage/personalrom/playlist.json?key=${fresh}`)).status).toBe(200)

@@ -1,12 +1,13 @@
 'use client'
 
-import { Button, useConfig, useDocumentInfo } from '@payloadcms/ui'
+import { Button, ConfirmationModal, useConfig, useDocumentInfo, useModal } from '@payloadcms/ui'
 import type { UIFieldClientComponent } from 'payload'
 import { useCallback, useState } from 'react'
 
 import { errorMessage, formatOslo } from '../../Deliveries/components/deliveryRows'
 
 const paragraph = { margin: '0 0 0.75rem' }
+const ROTATE_MODAL = 'rotate-screen-key'
 const code = { display: 'block', overflowWrap: 'anywhere' as const, margin: '0 0 0.5rem' }
 
 type Issued = { playerUrl: string; feedUrl: string }
@@ -17,7 +18,8 @@ type Issued = { playerUrl: string; feedUrl: string }
  * it again, so leaving the page loses it. A new key replaces the old one at once.
  */
 export const ScreenKeyPanel: UIFieldClientComponent = () => {
-  const { id, data } = useDocumentInfo()
+  const { id, data, setData, docPermissions } = useDocumentInfo()
+  const { openModal } = useModal()
   const {
     config: {
       routes: { api: apiRoute },
@@ -54,12 +56,17 @@ export const ScreenKeyPanel: UIFieldClientComponent = () => {
       }
       setIssued({ playerUrl: body.playerUrl, feedUrl: body.feedUrl })
       setMessage('Ny nøkkel er laget. Den gamle virker ikke lenger.')
+      // The key changed the stored screen: refresh the view's copy before the next save.
+      const fresh = await fetch(`${apiRoute}/screens/${encodeURIComponent(String(id))}?depth=0`, {
+        credentials: 'include',
+      })
+      if (fresh.ok) setData((await fresh.json()) as Record<string, unknown>)
     } catch {
       setMessage('Fikk ikke kontakt med serveren. Prøv igjen om litt.')
     } finally {
       setBusy(false)
     }
-  }, [apiRoute, id])
+  }, [apiRoute, id, setData])
 
   if (id === undefined) {
     return <p style={paragraph}>Adressen og skjermnøkkelen kommer når skjermen er lagret.</p>
@@ -90,12 +97,29 @@ export const ScreenKeyPanel: UIFieldClientComponent = () => {
           </p>
         </>
       )}
-      <Button buttonStyle="secondary" size="small" disabled={busy} onClick={() => void rotate()}>
-        Lag ny skjermnøkkel
-      </Button>
+      {docPermissions?.update === true && (
+        <Button
+          type="button"
+          buttonStyle="secondary"
+          size="small"
+          disabled={busy}
+          onClick={() => (doc.keyIssuedAt ? openModal(ROTATE_MODAL) : void rotate())}
+        >
+          {busy ? 'Lager nøkkel …' : 'Lag ny skjermnøkkel'}
+        </Button>
+      )}
       <p aria-live="polite" role="status" style={{ minHeight: '1.5em', margin: '0.5rem 0 0' }}>
         {message}
       </p>
+      <ConfirmationModal
+        modalSlug={ROTATE_MODAL}
+        heading="Lage ny skjermnøkkel?"
+        body="Den gamle nøkkelen slutter å virke med en gang. Skjermen viser ingenting nytt før den får den nye adressen."
+        confirmLabel="Lag ny nøkkel"
+        confirmingLabel="Lager …"
+        cancelLabel="Avbryt"
+        onConfirm={rotate}
+      />
     </section>
   )
 }
