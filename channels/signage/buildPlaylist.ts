@@ -62,6 +62,21 @@ export function buildPlaylist(
   }
 }
 
+const RENDITION_PATH = /^\/api\/media\/renditions\/([^/]+)\/([^/]+)$/
+
+/**
+ * A photo as a staff-room screen's player loads it: the rendition routes follow the image's own
+ * read rule, which an internal item's photo does not pass without a login, so such a screen
+ * gets its pictures from `/signage/<slug>/media/…`, checked with the screen's key (see
+ * src/public/signage/signageRoutes.ts). Other addresses stay as they are.
+ */
+export function screenMediaUrl(url: string, slug: string): string {
+  const parsed = URL.canParse(url) ? new URL(url) : null
+  const match = parsed ? RENDITION_PATH.exec(parsed.pathname) : null
+  if (!parsed || !match) return url
+  return `${parsed.origin}/signage/${slug}/media/${match[1]}/${match[2]}`
+}
+
 function group(entry: SignageEntry): number {
   if (entry.kind === 'service-message') return 0
   return entry.event ? 1 : 2
@@ -113,7 +128,7 @@ function toSlide(entry: SignageEntry, screen: ScreenDefinition): PlaylistSlide {
     ...(picture && entry.image && !entry.image.generated
       ? {
           image: {
-            url: picture.url,
+            url: screen.public ? picture.url : screenMediaUrl(picture.url, screen.slug),
             width: picture.width,
             height: picture.height,
             alt: entry.image.alt,

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { apiKeyAuthorizer } from './apiKeyAuthorizer'
 import { screenAuthorizer } from './signage/screenAuthorizer'
 import { screenDirectory, type ScreenDirectory } from './signage/screenDirectory'
+import { SCREEN_MEDIA } from './signage/signageRoutes'
 import { SnapshotRoutes } from './snapshotRoutes'
 import { startSnapshotSync, type SnapshotSync } from './snapshotSync'
 
@@ -39,7 +40,8 @@ export async function startPublicRoutes(options: PublicRoutesOptions): Promise<S
     'Fant ingen feed med den adressen. Se oversikten på /feeds.\n',
   )
   routes.notFoundFor(
-    (path) => path.startsWith('/signage/'),
+    // A staff-room screen's pictures are answered next (src/public/signage/signageRoutes.ts).
+    (path) => path.startsWith('/signage/') && !SCREEN_MEDIA.test(path),
     'Fant ingen infoskjerm med den adressen.\n',
   )
   return startSnapshotSync({

@@ -12,7 +12,11 @@ import { createDispatcher, type Dispatcher } from '../../src/outbox/createDispat
 import { apiKeyAuthorizer } from '../../src/public/apiKeyAuthorizer'
 import { screenAuthorizer } from '../../src/public/signage/screenAuthorizer'
 import { screenDirectory } from '../../src/public/signage/screenDirectory'
-import { registerSignageAssets, signageRoutes } from '../../src/public/signage/signageRoutes'
+import {
+  registerSignageAssets,
+  SCREEN_MEDIA,
+  signageRoutes,
+} from '../../src/public/signage/signageRoutes'
 import { SnapshotRoutes } from '../../src/public/snapshotRoutes'
 import { type Scheduler, startScheduler } from '../../src/scheduler'
 import { startTestHub, type TestHub } from './testHub'
@@ -55,7 +59,10 @@ export async function startSignageHub(
       others: screenAuthorizer(directory, hub.payload.secret),
     }),
   )
-  routes.notFoundFor((path) => path.startsWith('/signage/'), 'Fant ingen infoskjerm\n')
+  routes.notFoundFor(
+    (path) => path.startsWith('/signage/') && !SCREEN_MEDIA.test(path),
+    'Fant ingen infoskjerm\n',
+  )
   registerSignageAssets(routes)
   const adapter = signageAdapter({
     payload: hub.payload,

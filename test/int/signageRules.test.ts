@@ -1,3 +1,4 @@
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Playlist } from '../../channels/signage'
@@ -226,6 +227,40 @@ describe('a staff-room screen', () => {
       expect((await signage.get(path, { Authorization: `Bearer ${key}` })).status).toBe(200)
     },
   )
+
+  it('should show an internal item’s photo from its own key-checked address', async () => {
+    const photo = await sharp({
+      create: { width: 640, height: 360, channels: 3, background: '#1b5e20' },
+    })
+      .jpeg()
+      .toBuffer()
+    const media = await signage.hub.payload.create({
+      collection: 'media',
+      data: { alt: 'Nytt personalrom', credit: 'Modum kommune' },
+      file: { data: photo, mimetype: 'image/jpeg', name: 'personalrom.jpg', size: photo.length },
+    })
+    await item('Nytt personalrom', { audience: 'internal', image: media.id })
+    const key = String(ids.staffKey)
+    const res = await signage.get(`/signage/personalrom/playlist.json?key=${key}`)
+    const slide = ((await res.json()) as Playlist).slides.find(
+      (s) => s.title === 'Nytt personalrom',
+    )
+    const url = new URL(slide?.image?.url ?? '')
+    expect(url.pathname).toMatch(
+      /^\/signage\/personalrom\/media\/[0-9a-f-]{36}\/signage\.[0-9a-f]{16}\.jpg$/,
+    )
+
+    expect((await signage.get(url.pathname)).status).toBe(401)
+    expect((await signage.get(`${url.pathname}?key=skj_feil`)).status).toBe(403)
+    const image = await signage.get(`${url.pathname}?key=${key}`)
+    expect(image.status).toBe(200)
+    expect(image.headers.get('content-type')).toBe('image/jpeg')
+    expect(image.headers.get('cache-control')).toMatch(/^private/)
+    expect((await image.arrayBuffer()).byteLength).toBeGreaterThan(0)
+    // Only what the playlist shows: another rendition of the same photo is not served here.
+    const thumb = url.pathname.replace(/signage\.[0-9a-f]{16}\.jpg$/, 'thumb.0000000000000000.jpg')
+    expect((await signage.get(`${thumb}?key=${key}`)).status).toBe(404)
+  })
 
   it('should stop taking the old key once a new one is made', async () => {
     const old = String(ids.staffKey)

@@ -21,6 +21,9 @@
 
   const key = new URLSearchParams(location.search).get('key')
   const withKey = (path) => (key ? `${path}?key=${encodeURIComponent(key)}` : path)
+  // A staff-room screen's pictures come from its own key-checked route (/signage/<slug>/media/…).
+  const withKeyIfOwn = (url) =>
+    key && new URL(url, location.href).pathname.startsWith('/signage/') ? withKey(url) : url
   const playlistUrl = withKey(root.dataset.playlist)
   const heartbeatUrl = withKey(root.dataset.heartbeat)
 
@@ -96,7 +99,7 @@
     if (slide.interrupt) article.classList.add('service', slide.severity || 'info')
     if (slide.image) {
       const img = el('img')
-      img.src = slide.image.url
+      img.src = withKeyIfOwn(slide.image.url)
       img.alt = slide.image.alt || ''
       img.addEventListener('error', () => {
         img.remove()
@@ -208,7 +211,9 @@
       await shellCache.put(playlistUrl, new Response(JSON.stringify(list), { headers }))
       const images = await caches.open(IMAGE_CACHE)
       const wanted = new Set(
-        list.slides.filter((s) => s.image).map((s) => new URL(s.image.url, location.href).href),
+        list.slides
+          .filter((s) => s.image)
+          .map((s) => new URL(withKeyIfOwn(s.image.url), location.href).href),
       )
       for (const req of await images.keys()) if (!wanted.has(req.url)) await images.delete(req)
       for (const url of wanted)

@@ -5,6 +5,7 @@ import type { Payload } from 'payload'
 
 import { PLAYER_SCRIPT_PATH, SERVICE_WORKER_PATH } from '../../../channels/signage/playerPage'
 import { recordHeartbeat } from '../../../channels/signage/recordHeartbeat'
+import { CONTENT_TYPES, renditionPath } from '../../../media/renditions/renditionStore'
 import { playlistPath } from '../../../channels/signage/screenStatus'
 import { now as hubNow } from '../../clock'
 import type { SnapshotRoutes } from '../snapshotRoutes'
@@ -13,6 +14,8 @@ import type { ScreenDirectory } from './screenDirectory'
 
 const PLAYER_DIR = path.resolve(import.meta.dirname, '../../../channels/signage/player')
 const HEARTBEAT = /^\/signage\/([a-z0-9]+(?:-[a-z0-9]+)*)\/heartbeat$/
+/** A staff-room screen's photo: `/signage/<slug>/media/<rendition key>/<file>`. */
+export const SCREEN_MEDIA = /^\/signage\/([a-z0-9]+(?:-[a-z0-9]+)*)\/media\/([^/]+)\/([^/]+)$/
 const VERSION = /^(W\/)?"[A-Za-z0-9_-]{1,64}"$/
 const MAX_BODY = 1024
 
@@ -89,12 +92,47 @@ export function signageRoutes(options: SignageRoutesOptions) {
     return answer(res, 200, { current: shown !== null && shown === current, version: current })
   }
 
+  // Only pictures the screen's current playlist shows, only with the screen's key.
+  const media = async (req: IncomingMessage, res: ServerResponse, path: string, slug: string) => {
+    const screen = await directory.bySlug(slug)
+    const decision = decideScreenKey(screen, presentedKey(req), payload.secret)
+    if (!screen || decision === 'unauthenticated') {
+      return answer(res, screen ? 401 : 404, { error: 'Krever skjermnøkkelen (?key=…).' })
+    }
+    if (decision === 'forbidden') {
+      return answer(res, 403, { error: 'Skjermnøkkelen gjelder ikke denne skjermen.' })
+    }
+    const [, , renditionKey = '', file = ''] = SCREEN_MEDIA.exec(path) ?? []
+    const shown = routes.get(playlistPath(slug))?.body.includes(Buffer.from(`${path}"`)) ?? false
+    const filePath = shown ? renditionPath(renditionKey, file) : null
+    const data = filePath ? await fs.promises.readFile(filePath).catch(() => null) : null
+    if (!data) return answer(res, 404, { error: 'Fant ikke bildet på denne skjermen.' })
+    res.statusCode = 200
+    res.setHeader(
+      'Content-Type',
+      CONTENT_TYPES[file.slice(file.lastIndexOf('.') + 1)] ?? 'application/octet-stream',
+    )
+    res.setHeader('Content-Length', data.length)
+    res.setHeader('Cache-Control', 'private, max-age=31536000, immutable')
+    res.setHeader('X-Content-Type-Options', 'nosniff')
+    res.end(req.method === 'HEAD' ? undefined : data)
+  }
+
   return {
-    /** Answers the request if it is a heartbeat; returns false to pass it on. */
+    /** Answers the request if it is a heartbeat or a screen's picture; returns false to pass it on. */
     serve(req: IncomingMessage, res: ServerResponse): boolean {
       const url = req.url ?? '/'
       const q = url.indexOf('?')
-      const match = HEARTBEAT.exec(q === -1 ? url : url.slice(0, q))
+      const path = q === -1 ? url : url.slice(0, q)
+      const picture = SCREEN_MEDIA.exec(path)
+      if (picture?.[1] && (req.method === 'GET' || req.method === 'HEAD')) {
+        media(req, res, path, picture[1]).catch((err: unknown) => {
+          payload.logger.error({ err, msg: 'Serving a screen picture failed' })
+          if (!res.headersSent) answer(res, 503, { error: 'Bildet kunne ikke leses nå.' })
+        })
+        return true
+      }
+      const match = HEARTBEAT.exec(path)
       if (!match?.[1]) return false
       if (req.method !== 'POST') {
         res.setHeader('Allow', 'POST')
