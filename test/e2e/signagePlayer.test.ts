@@ -169,6 +169,43 @@ describe.skipIf(!chromiumAvailable())('the signage player in headless Chromium',
     expect(await page.locator('#notice').isVisible()).toBe(true)
   })
 
+  it('should show only service messages outside the screen’s showing times', async () => {
+    await signage.hub.payload.create({
+      collection: 'screens',
+      data: {
+        name: 'Dagtid',
+        slug: 'dagtid',
+        location: 'Rådhuset',
+        orientation: 'landscape',
+        audience: 'public',
+        slideSeconds: 5,
+        maxAgeDays: 14,
+        // Tuesday 1 December: T0 is 10:00 in Oslo, inside; 10:45 is outside.
+        dayparts: [{ days: ['1', '2', '3', '4', '5'], from: '07:00', to: '10:30' }],
+      },
+    })
+    await signage.drain()
+    const day = await browser.context.newPage()
+    try {
+      await day.clock.install({ time: at(-1) })
+      await day.goto(`${signage.url}/signage/dagtid`)
+      await day.clock.pauseAt(new Date(T0))
+      await until(day, () => Boolean(window.signagePlayer?.current()), 'the first slide')
+      await day.clock.runFor(20_000)
+      expect(new Set(await shown(day))).toEqual(
+        new Set([uid.vann, uid.konsert, uid['nyhet-b'], uid['nyhet-a']]),
+      )
+      await day.clock.fastForward('00:45:00')
+      const from = (await shown(day)).length
+      await day.clock.runFor(15_000)
+      const after = (await shown(day)).slice(from)
+      expect(after.length).toBeGreaterThan(0)
+      expect(new Set(after)).toEqual(new Set([uid.vann]))
+    } finally {
+      await day.close()
+    }
+  })
+
   it('should keep playing, and start again, when the hub cannot be reached', async () => {
     await until(
       page,
