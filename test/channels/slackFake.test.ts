@@ -166,6 +166,14 @@ describe('fake Slack Web API: protocol', () => {
     expect(fake.posts()).toHaveLength(20)
   })
 
+  it('should fail one message at most maxFailuresPerMessage times, then carry it out', async () => {
+    fake.configure({ failureRate: 1, maxFailuresPerMessage: 2 })
+    const statuses: number[] = []
+    for (let i = 0; i < 4; i++) statuses.push((await post({ metadata: metadata('dlv_1') })).status)
+    expect(statuses).toEqual([500, 500, 200, 200])
+    expect((await post({ metadata: metadata('dlv_2').replace('"1"', '"2"') })).status).toBe(500)
+  })
+
   it('should fail the same calls again for the same seed', async () => {
     const run = async (api: SlackApi) => {
       api.configure({ failureRate: 0.3, seed: 11, failureModes: ['error-500', 'rate-limited'] })

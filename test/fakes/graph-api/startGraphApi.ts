@@ -5,7 +5,7 @@ import { createPrng } from '../website-receiver/createPrng'
 import { readBody } from '../website-receiver/readBody'
 import { errors, type GraphAnswer, graphError, scriptedStatus } from './graphErrors'
 import { parseGraphRequest, type ParsedGraphRequest } from './parseGraphRequest'
-import { PostStore } from './PostStore'
+import { PostStore, subjectUrls } from './PostStore'
 import { handleRoute, type RouteKind, routeKind } from './routes'
 import type {
   FakePost,
@@ -65,18 +65,25 @@ export async function startGraphApi(options: GraphApiOptions = {}): Promise<Grap
   const settings: GraphApiSettings = { ...options }
   let random = createPrng(settings.seed ?? 1)
   let applied = 0
+  const appliedTo = new Map<string, number>()
   const store = new PostStore(pageId, now)
   const requests: GraphRequestRecord[] = []
   const scrapes: string[] = []
   const script: GraphScripted[] = []
   let origin = ''
 
-  const modeFor = (kind: RouteKind): GraphFakeMode => {
+  const modeFor = (kind: RouteKind, req: ParsedGraphRequest): GraphFakeMode => {
     const mode = settings.mode ?? 'normal'
     if (mode === 'normal' || !MODE_APPLIES[mode].includes(kind)) return 'normal'
     if (settings.modeTimes !== undefined && applied >= settings.modeTimes) return 'normal'
     // One draw per eligible request, so the sequence depends only on the seed and the count.
     if (!(random() < (settings.modeRate ?? 1))) return 'normal'
+    const object = objectOf(kind, req)
+    const times = appliedTo.get(object) ?? 0
+    if (settings.maxModePerObject !== undefined && times >= settings.maxModePerObject) {
+      return 'normal'
+    }
+    appliedTo.set(object, times + 1)
     applied += 1
     return mode
   }
@@ -123,7 +130,7 @@ export async function startGraphApi(options: GraphApiOptions = {}): Promise<Grap
       }
       return graphError(scripted.status ?? 400, scripted.error, scripted.headers)
     }
-    const mode = scripted ? 'normal' : modeFor(kind)
+    const mode = scripted ? 'normal' : modeFor(kind, req)
     if (mode !== 'normal') return modeAnswer(mode, req)
     const answer = handleRoute(req, {
       store,
@@ -212,7 +219,10 @@ export async function startGraphApi(options: GraphApiOptions = {}): Promise<Grap
     configure(next) {
       Object.assign(settings, next)
       if (next.seed !== undefined) random = createPrng(next.seed)
-      if (next.mode !== undefined || next.modeTimes !== undefined) applied = 0
+      if (next.mode !== undefined || next.modeTimes !== undefined) {
+        applied = 0
+        appliedTo.clear()
+      }
     },
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
@@ -222,6 +232,13 @@ export async function startGraphApi(options: GraphApiOptions = {}): Promise<Grap
       return closing
     },
   }
+}
+
+/** What a mode counts against: the URL a create posts about, or the post an edit or delete hits. */
+function objectOf(kind: RouteKind, req: ParsedGraphRequest): string {
+  if (kind !== 'create') return `${kind}:${req.segments[0] ?? ''}`
+  const message = req.params.message ?? req.params.caption ?? ''
+  return `create:${subjectUrls({ link: req.params.link, message })[0] ?? message}`
 }
 
 function send(res: ServerResponse, answer: GraphAnswer): void {

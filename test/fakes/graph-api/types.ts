@@ -33,6 +33,12 @@ export type GraphApiSettings = {
   modeRate?: number
   /** Apply the mode at most this many times, then behave normally. Default: no limit. */
   modeTimes?: number
+  /**
+   * Apply the mode at most this many times per object (the URL a create posts about, the post
+   * an edit or delete acts on), so a long random run cannot fail one delivery until it runs out
+   * of attempts. Default: no limit.
+   */
+  maxModePerObject?: number
   seed?: number
   throttle?: ThrottleSettings
   /** Usage percent reported in the usage headers of every successful answer. Default: none. */

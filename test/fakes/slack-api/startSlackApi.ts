@@ -71,6 +71,17 @@ export async function startSlackApi(options: SlackApiOptions = {}): Promise<Slac
   const random = randomFailures(options.seed ?? 1)
   let closing: Promise<void> | undefined
   const waiters = new Set<() => void>()
+  const failuresOf = new Map<string, number>()
+
+  /** A random failure, unless this message has had its share (`maxFailuresPerMessage`). */
+  const capped = (key: string, failure: Override | null): Override | null => {
+    if (!failure) return null
+    const count = failuresOf.get(key) ?? 0
+    const max = settings.maxFailuresPerMessage
+    if (max !== undefined && count >= max) return null
+    failuresOf.set(key, count + 1)
+    return failure
+  }
 
   const answer = (
     res: ServerResponse,
@@ -133,12 +144,15 @@ export async function startSlackApi(options: SlackApiOptions = {}): Promise<Slac
     const override: Override | null = scripted
       ? scriptedOverride(scripted)
       : (modeOverride(mode, parsed.method, retryAfter) ??
-        random.next(parsed.method, {
-          rate: settings.failureRate ?? 0,
-          modes: settings.failureModes ?? ['created-then-500'],
-          methods: settings.failureMethods ?? ['chat.postMessage'],
-          retryAfter,
-        }))
+        capped(
+          messageKey(parsed.method, parsed.params),
+          random.next(parsed.method, {
+            rate: settings.failureRate ?? 0,
+            modes: settings.failureModes ?? ['created-then-500'],
+            methods: settings.failureMethods ?? ['chat.postMessage'],
+            retryAfter,
+          }),
+        ))
     if (override?.kind === 'hang') return // until the client gives up or close()
     if (override?.kind === 'api') {
       return answer(res, call, override.status, override.body, override.headers)
@@ -210,6 +224,22 @@ export async function startSlackApi(options: SlackApiOptions = {}): Promise<Slac
       return closing
     },
   }
+}
+
+/** What random failures count against: the item a post carries, the `ts` a call addresses. */
+function messageKey(method: string, params: Record<string, unknown>): string {
+  if (typeof params.ts === 'string') return `${method}:${params.ts}`
+  let metadata = params.metadata
+  if (typeof metadata === 'string') {
+    try {
+      metadata = JSON.parse(metadata) as unknown
+    } catch {
+      metadata = undefined
+    }
+  }
+  const item = (metadata as { event_payload?: { item_id?: unknown } } | undefined)?.event_payload
+    ?.item_id
+  return `${method}:${typeof item === 'string' ? item : ''}`
 }
 
 function fail(error: string): ApiResult {

@@ -57,6 +57,12 @@ export type SlackApiSettings = {
   failureMethods?: string[]
   /** Seed of the failure PRNG (mulberry32); the same seed gives the same failures. Default 1. */
   seed?: number
+  /**
+   * Random failures per message at most (per item a post carries in its metadata, per `ts` an
+   * update or delete addresses, each method counted apart), so a long run cannot fail one
+   * delivery until it runs out of attempts. Default: no limit.
+   */
+  maxFailuresPerMessage?: number
 }
 
 export type FakeChannel = {
