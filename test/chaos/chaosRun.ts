@@ -220,7 +220,10 @@ export function createChaosRun() {
         delivered >= FIRST_PUBLICATIONS * mark.delivered &&
         sincePrevious >= mark.afterPreviousMs
       ) {
-        markReachedAt ??= Date.now()
+        if (markReachedAt === undefined) {
+          markReachedAt = Date.now()
+          progress(`kill mark ${kills.length + 1} reached at ${delivered} delivered`)
+        }
         const kill = await killHolder(client, kills, delivered, Date.now() - markReachedAt)
         if (kill) {
           kills.push(kill)

@@ -256,8 +256,19 @@ function report(): void {
         `    ${s.label}: nominal ${s.nominalMs} ms, ${s.checked} checked, ${s.failed} failed, gaps ${s.minGapMs}–${s.maxGapMs} ms, at most ${s.maxLateMs} ms late`,
     ),
     `  latest retries: ${latestRetries()}`,
+    `  most attempts: ${mostAttempts()}`,
   ]
   console.log(lines.join('\n'))
+}
+
+/** The delivery that needed the most attempts, with why each failed: what a slow run waited on. */
+function mostAttempts(): string {
+  const row = [...result.deliveries].sort((a, b) => b.attempts - a.attempts)[0]
+  if (!row) return '-'
+  const why = (byDelivery.get(row.id) ?? [])
+    .map((a) => `#${a.attempt} ${a.outcome}${a.error ? ` (${a.error.slice(0, 90)})` : ''}`)
+    .join('; ')
+  return `dlv_${row.id} ${row.channel} ${row.action} ${row.status}, ${row.attempts} attempts: ${why}`
 }
 
 function strandedTwice(): number {

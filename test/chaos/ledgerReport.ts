@@ -24,6 +24,8 @@ export type AttemptRow = {
   durationMs: number
   statusCode: number | null
   outcome: string
+  /** The attempt's error, for the report. */
+  error: string
   worker: string
 }
 
@@ -91,7 +93,7 @@ export async function readLedger(
      FROM deliveries ORDER BY id`,
   )
   const attempts = await client.query<Record<string, unknown>>(
-    `SELECT delivery_id, attempt, started_at, duration_ms, status_code, outcome, worker
+    `SELECT delivery_id, attempt, started_at, duration_ms, status_code, outcome, error, worker
      FROM delivery_attempts ORDER BY delivery_id, attempt, started_at`,
   )
   return {
@@ -114,6 +116,7 @@ export async function readLedger(
       durationMs: Number(r.duration_ms ?? 0),
       statusCode: r.status_code === null ? null : Number(r.status_code),
       outcome: String(r.outcome),
+      error: typeof r.error === 'string' ? r.error : '',
       worker: typeof r.worker === 'string' ? r.worker : '',
     })),
   }

@@ -61,12 +61,14 @@ export const CHAOS = {
     maxFailuresPerId: 3,
   },
   /** The fake Graph API: every create, edit and delete takes effect, then answers 500, 20 %. */
-  graph: { mode: 'createdThen500' as const, modeRate: 0.2, seed: SEED + 1 },
+  graph: { mode: 'createdThen500' as const, modeRate: 0.2, maxModePerObject: 3, seed: SEED + 1 },
   /** The fake Slack API: every post, update and delete takes effect, then answers 500, 20 %. */
   slack: {
     failureRate: 0.2,
     failureModes: ['created-then-500' as const],
     failureMethods: ['chat.postMessage', 'chat.update', 'chat.delete'],
+    /** Like the receiver's cap: bad luck cannot fail one delivery until it runs out of attempts. */
+    maxFailuresPerMessage: 3,
     seed: SEED + 2,
   },
   /** How long the workers get to drain everything once the items exist. */
