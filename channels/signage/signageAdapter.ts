@@ -113,12 +113,19 @@ export function signageAdapter(options: SignageAdapterOptions): SignageAdapter {
     detail: { itemUid: uid },
   })
 
+  // Background work must never end in an unhandled rejection, even with a stand-in Payload
+  // (registry tests build the adapter without a database).
+  const logError = (err: unknown, msg: string): void => {
+    const logger = (payload as Partial<Payload>).logger
+    if (logger) logger.error({ err, msg })
+    else console.error(msg, err)
+  }
   const pending = new Set<Promise<void>>()
   const background = (work: () => Promise<void>): void => {
     const run: Promise<void> = Promise.resolve()
       .then(work)
       .catch((err: unknown) => {
-        payload.logger.error({ err, msg: 'Rebuilding a screen after its save failed' })
+        logError(err, 'Rebuilding a screen after its save failed')
       })
       .finally(() => pending.delete(run))
     pending.add(run)
@@ -128,7 +135,7 @@ export function signageAdapter(options: SignageAdapterOptions): SignageAdapter {
     refresh()
       .then(() => Promise.all([...screens.keys()].map((id) => publisher.rebuild(id))))
       .catch((err: unknown) => {
-        payload.logger.error({ err, msg: 'Building the signage playlists failed' })
+        logError(err, 'Building the signage playlists failed')
       })
   }
 
