@@ -23,6 +23,9 @@ type ScreenRow = {
 
 const TYPES: readonly ItemCollection[] = ['news', 'events', 'service-messages']
 
+/** Request context flag: leave out the screens' `showsCurrent` (a query per screen). */
+export const SKIP_SHOWS_CURRENT = 'signageSkipShowsCurrent'
+
 /** A screen and the hash of its key (absent until a key is made; such a screen answers 401). */
 export type LoadedScreen = ScreenDefinition & { keyHash: string | null; updatedAt: string }
 
@@ -39,7 +42,8 @@ export async function loadScreens(
     overrideAccess: true,
     showHiddenFields: true,
     sort: 'name',
-    req,
+    // With a save's request its context is that request's own: leave it as it is.
+    ...(req ? { req } : { context: { [SKIP_SHOWS_CURRENT]: true } }),
   })
   return (docs as unknown as ScreenRow[]).flatMap((row) => {
     const slug = row.slug?.trim()
