@@ -1,5 +1,5 @@
 import { sql } from '@payloadcms/db-sqlite'
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 export type SQL = ReturnType<typeof sql>
 export type Row = Record<string, unknown>
@@ -45,6 +45,24 @@ export async function runLedgerTransaction<T>(
 /** Runs one ledger statement in its own transaction and returns the rows it returned. */
 export function runLedgerStatement(payload: Payload, query: SQL): Promise<Row[]> {
   return runLedgerTransaction(payload, (exec) => exec(query))
+}
+
+/**
+ * Runs one ledger statement in the request's transaction (an item hook's, so it commits or rolls
+ * back with the content write), or in its own when the request has none.
+ */
+export async function runLedgerStatementIn(
+  payload: Payload,
+  req: Partial<PayloadRequest> | undefined,
+  query: SQL,
+): Promise<Row[]> {
+  const id = req?.transactionID === undefined ? undefined : await req.transactionID
+  const tx =
+    id === undefined ? undefined : (payload.db as unknown as Sessions).sessions[String(id)]?.db
+  if (!tx) return runLedgerStatement(payload, query)
+  return isPostgres(payload)
+    ? (await (tx as PgTx).execute(query)).rows
+    : (tx as SqliteTx).all(query)
 }
 
 /** A JSON column as stored: an object on PostgreSQL (jsonb), text on SQLite. */

@@ -7,6 +7,7 @@ import type { DeliveryAction } from './deliveryStates'
 import { isLive } from './isLive'
 import { channelImage } from './channelImage'
 import { itemSnapshot } from './itemSnapshot'
+import { runLedgerStatementIn, sql } from './ledgerSql'
 import { itemTaxonomy } from './itemTaxonomy'
 import {
   currentCopy,
@@ -82,8 +83,8 @@ export async function syncItemDeliveries(args: SyncArgs): Promise<number> {
       const target = wanted.get(targetId)
       const plan =
         target && item
-          ? await planCopy(payload, rows, item, req)
-          : await planRetraction(payload, rows, req)
+          ? await planCopy(payload, rows, item, req, now)
+          : await planRetraction(payload, rows, req, now)
       if (plan)
         plans.push({ channel: adapter.name, target: target ?? targetOf(rows, targetId), ...plan })
     }
@@ -109,6 +110,7 @@ async function planCopy(
   rows: readonly LedgerRow[],
   item: ChannelItem,
   req: Partial<PayloadRequest> | undefined,
+  now: Date,
 ): Promise<Omit<Plan, 'channel' | 'target'> | null> {
   const latest = rows[0]
   if (
@@ -121,13 +123,7 @@ async function planCopy(
   }
   for (const row of rows) {
     if (row.action !== 'retract' && (row.status === 'pending' || row.status === 'retrying')) {
-      await payload.update({
-        collection: 'deliveries',
-        id: row.id,
-        data: { status: 'superseded' },
-        overrideAccess: true,
-        req,
-      })
+      await setIfWaiting(payload, req, row.id, 'superseded', now)
     }
   }
   const inFlight = rows.some((row) => row.action !== 'retract' && row.status === 'in_flight')
@@ -140,18 +136,13 @@ async function planRetraction(
   payload: Payload,
   rows: readonly LedgerRow[],
   req: Partial<PayloadRequest> | undefined,
+  now: Date,
 ): Promise<Omit<Plan, 'channel' | 'target'> | null> {
   const latest = rows[0]
   if (!latest || latest.action === 'retract') return null
   for (const row of rows) {
     if (row.action !== 'retract' && (row.status === 'pending' || row.status === 'retrying')) {
-      await payload.update({
-        collection: 'deliveries',
-        id: row.id,
-        data: { status: 'cancelled' },
-        overrideAccess: true,
-        req,
-      })
+      await setIfWaiting(payload, req, row.id, 'cancelled', now)
     }
   }
   // A publish that failed after it may have landed still gets its retraction: the dispatcher
@@ -159,6 +150,28 @@ async function planRetraction(
   const mayBeOut = currentCopy(rows) !== undefined || uncertainCopies(rows).length > 0
   if (!mayBeOut) return null
   return { action: 'retract', item: latest.snapshot as ChannelItem }
+}
+
+/**
+ * Supersedes or cancels a row only while it is still waiting (pending or retrying), in one
+ * conditional statement: a worker may have claimed it since the rows were read, and a claimed
+ * row must be left to finish (its settlement only applies to a row still in flight, so marking
+ * it here would hide a copy that went out). What is enqueued next waits behind it, and gets its
+ * receipt as the prior copy.
+ */
+async function setIfWaiting(
+  payload: Payload,
+  req: Partial<PayloadRequest> | undefined,
+  id: number,
+  status: 'superseded' | 'cancelled',
+  now: Date,
+): Promise<void> {
+  await runLedgerStatementIn(
+    payload,
+    req,
+    sql`UPDATE deliveries SET status = ${status}, updated_at = ${now.toISOString()}
+        WHERE id = ${id} AND status IN ('pending', 'retrying')`,
+  )
 }
 
 async function enqueue(
