@@ -28,10 +28,16 @@ export type ReceiverReport = {
 
 type Body = { type?: unknown; id?: unknown; revision?: unknown; occurredAt?: unknown }
 
-const EVENTS: Record<string, string> = {
-  publish: 'item.published',
-  update: 'item.updated',
-  retract: 'item.retracted',
+/**
+ * The events a delivery of each action may send. A publish or update sends `item.updated` when
+ * a copy is already out at that endpoint and `item.published` when none is: the adapter decides
+ * by the prior receipt, not by the action, which the sync chose from what it saw then (a row a
+ * worker claimed meanwhile may have landed since).
+ */
+const EVENTS: Record<string, readonly string[]> = {
+  publish: ['item.published', 'item.updated'],
+  update: ['item.published', 'item.updated'],
+  retract: ['item.retracted'],
 }
 
 /** Where each item stands at each endpoint by what the receiver processed last. */
@@ -108,9 +114,9 @@ export function judgeReceiverLog(
 }
 
 /**
- * The request is the delivery's: its item, its event, at its endpoint, and for a publication or
- * update its revision. A retraction names the revision of the copy it takes down, which is older
- * than the row's when the update it follows never went out.
+ * The request is the delivery's: its item, an event of its action, at its endpoint, and for a
+ * publication or update its revision. A retraction names the revision of the copy it takes down,
+ * which is older than the row's when the update it follows never went out.
  */
 function matches(
   request: RecordedRequest,
@@ -120,7 +126,8 @@ function matches(
   const body = request.body as Body | undefined
   if (!body) return false
   return (
-    body.type === EVENTS[row.action] &&
+    typeof body.type === 'string' &&
+    (EVENTS[row.action] ?? []).includes(body.type) &&
     body.id === row.itemId &&
     (row.action === 'retract' || body.revision === row.revision) &&
     request.path === endpointPaths.get(row.target)
