@@ -104,7 +104,7 @@ export function judgeFacebook(graph: GraphApi, items: readonly ChaosItem[]): Cop
   return report
 }
 
-/** The news channel after the run: one message per item, updated in place, deleted when retracted. */
+/** The news channel after the run: one message per item, edited in place, deleted when retracted. */
 export function judgeSlack(slack: SlackApi, items: readonly ChaosItem[]): CopiesReport {
   const report = emptyReport()
   report.fakeDuplicates = slack.duplicates()
