@@ -657,7 +657,7 @@ export interface ChannelEndpoint {
   /**
    * The employee portal gets the whole item for items that chose the portal channel, and must take internal items.
    */
-  channel: 'website' | 'portal';
+  channel?: ('website' | 'portal') | null;
   events: ('item.published' | 'item.updated' | 'item.retracted')[];
   /**
    * Choose internal items only for receivers closed to everyone but staff.

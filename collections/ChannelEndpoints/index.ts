@@ -113,10 +113,13 @@ export const ChannelEndpoints: CollectionConfig = {
       },
     },
     {
+      // Not `required`: Payload would then make it mandatory in GraphQL's create input, and API
+      // clients that create website endpoints without naming a channel would break. The hook
+      // keeps it from ever being empty.
       name: 'channel',
       type: 'select',
-      required: true,
       defaultValue: 'website',
+      hooks: { beforeChange: [({ value }: { value?: unknown }) => value ?? 'website'] },
       label: { nb: 'Kanal', en: 'Channel' },
       options: ENDPOINT_CHANNELS.map((value) => ({ value, label: CHANNEL_LABELS[value] })),
       admin: {

@@ -9,6 +9,7 @@ import * as migration_20261127_023728_portal_endpoints from './20261127_023728_p
 import * as migration_20261127_024628_channel_checks from './20261127_024628_channel_checks';
 import * as migration_20261127_031541_ledger_lean_indexes from './20261127_031541_ledger_lean_indexes';
 import * as migration_20261127_033453_screens_signage from './20261127_033453_screens_signage';
+import * as migration_20261127_045013_endpoint_channel_optional from './20261127_045013_endpoint_channel_optional';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261127_033453_screens_signage.up,
     down: migration_20261127_033453_screens_signage.down,
-    name: '20261127_033453_screens_signage'
+    name: '20261127_033453_screens_signage',
+  },
+  {
+    up: migration_20261127_045013_endpoint_channel_optional.up,
+    down: migration_20261127_045013_endpoint_channel_optional.down,
+    name: '20261127_045013_endpoint_channel_optional'
   },
 ];
