@@ -2,10 +2,9 @@ import type { Payload } from 'payload'
 
 import { publicUrl as hubPublicUrl } from '../../src/config/env'
 import { loadPageBrand } from '../../src/public/html'
-import { inTransaction } from '../../src/public/inTransaction'
 import { createPullPublisher, type PullPublisher } from '../../src/public/pullPublisher'
 import { etagOf, type SnapshotRoutes } from '../../src/public/snapshotRoutes'
-import { saveSnapshot } from '../../src/public/snapshotStore'
+import { storeSnapshots } from '../../src/public/snapshotStore'
 import type { ChannelAdapter, Receipt, Target } from '../contract'
 import { PermanentDeliveryError } from '../errors'
 import { buildFeedSnapshots } from './buildFeedSnapshots'
@@ -87,10 +86,10 @@ export function feedsAdapter(options: FeedsAdapterOptions): FeedsAdapter {
       access: 'public',
       generation: Date.now(),
     }
-    await inTransaction(options.payload, async (req) => {
-      for (const path of FEEDS_PAGE_PATHS)
-        await saveSnapshot(options.payload, { ...snapshot, path }, req)
-    })
+    await storeSnapshots(
+      options.payload,
+      FEEDS_PAGE_PATHS.map((path) => ({ ...snapshot, path })),
+    )
     for (const path of FEEDS_PAGE_PATHS) options.routes?.put(path, { ...snapshot, body })
   }
 

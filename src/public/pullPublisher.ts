@@ -11,8 +11,7 @@ import {
   upsertEntry,
 } from './pullEntries'
 import { etagOf, type SnapshotRoutes } from './snapshotRoutes'
-import { inTransaction } from './inTransaction'
-import { hasSnapshotOf, saveSnapshot, type StoredSnapshot } from './snapshotStore'
+import { hasSnapshotOf, type StoredSnapshot, storeSnapshots } from './snapshotStore'
 
 /** One route a target's rebuild produces, e.g. `/feeds/news.rss`. */
 export type SnapshotSpec = {
@@ -137,13 +136,10 @@ export function createPullPublisher<E>(options: PullPublisherOptions<E>): PullPu
     })
     await yieldToRequests()
     const rendered = performance.now()
-    const written = await inTransaction(payload, async (req) => {
-      let count = 0
-      for (const { bytes: _bytes, ...stored } of snapshots) {
-        if (await saveSnapshot(payload, stored, req)) count++
-      }
-      return count
-    })
+    const written = await storeSnapshots(
+      payload,
+      snapshots.map(({ bytes: _bytes, ...stored }) => stored),
+    )
     for (const s of snapshots) options.routes?.put(s.path, { ...s, body: s.bytes })
     ensured.add(target)
     const done = performance.now()

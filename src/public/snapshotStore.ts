@@ -1,5 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import { inTransaction } from './inTransaction'
+
 /** A snapshot as stored in `route-snapshots`, the copy every web process loads. */
 export type StoredSnapshot = {
   path: string
@@ -78,9 +80,46 @@ export async function saveSnapshot(
   // Nothing replaced: the stored one is newer or the same, or there is none yet.
   if (await findHead(payload, snapshot.path, req)) return false
   // Two processes creating the same path at once: the loser's unique violation fails its
-  // transaction, and its delivery's retry finds the row and takes the conditional update.
+  // transaction; `storeSnapshots` runs it again, and then the conditional update applies.
   await payload.db.create({ collection: COLLECTION, data, returning: false, req })
   return true
+}
+
+/**
+ * Saves snapshots in one transaction and returns how many it wrote. When another process
+ * created one of the paths first (several workers building the same empty feed at boot), the
+ * unique violation aborts the transaction; the second try finds the row and updates it
+ * conditionally instead.
+ */
+export async function storeSnapshots(
+  payload: Payload,
+  snapshots: readonly StoredSnapshot[],
+): Promise<number> {
+  const once = () =>
+    inTransaction(payload, async (req) => {
+      let count = 0
+      for (const snapshot of snapshots) if (await saveSnapshot(payload, snapshot, req)) count++
+      return count
+    })
+  try {
+    return await once()
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err
+    return once()
+  }
+}
+
+/** A duplicate key, as PostgreSQL, SQLite or Payload's wrapper of them reports it. */
+function isUniqueViolation(err: unknown): boolean {
+  let current: unknown = err
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    const { code, name, message, cause } = current as Record<string, unknown>
+    if (code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE') return true
+    if (name === 'ValidationError' || (typeof message === 'string' && /unique/i.test(message)))
+      return true
+    current = cause
+  }
+  return false
 }
 
 /** Stored snapshots with their bodies: all of them (a web process's boot), or those at `paths`. */

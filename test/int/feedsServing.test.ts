@@ -129,6 +129,20 @@ describe('rebuilds', () => {
     expect(stored?.body).toBe(Array.from({ length: n }, (_, i) => i).join(','))
   })
 
+  it('should let processes that build the same new snapshot at once all succeed', async () => {
+    // Workers booting together each build the empty feeds: all but one meet the unique path.
+    const publishers = Array.from({ length: 3 }, () =>
+      createPullPublisher<{ n: number }>({
+        payload: feeds.hub.payload,
+        channel: 'test-race',
+        build: () => [{ path: '/test/race.txt', body: 'empty', contentType: 'text/plain' }],
+      }),
+    )
+    await Promise.all(publishers.map((p) => p.rebuild('t')))
+    const [stored] = await loadSnapshots(feeds.hub.payload, ['/test/race.txt'])
+    expect(stored?.body).toBe('empty')
+  })
+
   it('should never replace a stored snapshot with one built from older entries', async () => {
     const base = {
       path: '/test/generation.txt',
