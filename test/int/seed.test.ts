@@ -48,7 +48,9 @@ describe('demo seed', () => {
     expect(news.some((n) => n._status === 'draft')).toBe(true)
     const brand = await payload.findGlobal({ slug: 'brand' })
     expect(brand.coatOfArms).toBeTruthy()
-  })
+    // The whole demo (images with their renditions, brand assets, screens, the first deliveries)
+    // takes about 30 s on PostgreSQL on two cores, and more than 60 s when they are busy.
+  }, 180_000)
 
   it('should create nothing on a second run', async () => {
     const summary = await seedDemo(hub.payload)
