@@ -6,18 +6,13 @@ import { useCallback, useEffect, useState, type CSSProperties } from 'react'
 import type { ChannelHealthRow } from '../../../src/health/channelHealthReport'
 import { channelStatusLines, type Tone } from './channelStatusView'
 import { errorMessage } from './deliveryRows'
+import { cell, PanelTable } from './PanelTable'
 
 type Load =
   | { state: 'loading' }
   | { state: 'error'; message: string }
   | { state: 'ready'; rows: ChannelHealthRow[] }
 
-const cell: CSSProperties = {
-  padding: '0.4rem 0.6rem',
-  borderBottom: '1px solid var(--theme-elevation-100)',
-  textAlign: 'left',
-  verticalAlign: 'top',
-}
 const button: CSSProperties = {
   padding: '0.2rem 0.6rem',
   border: '1px solid var(--theme-elevation-400)',
@@ -116,51 +111,30 @@ export function ChannelStatusPanel() {
       {load.state === 'loading' && <p>Henter kanalstatus …</p>}
       {load.state === 'error' && <p>{load.message}</p>}
       {load.state === 'ready' && (
-        <div style={{ overflowX: 'auto' }}>
-          <table style={{ width: '100%', borderCollapse: 'collapse' }}>
-            <caption style={{ textAlign: 'left', paddingBottom: '0.5rem' }}>
-              Siste helsesjekk per kanal. Huben sjekker hvert kvarter og før planlagte publiseringer
-              går ut.
-            </caption>
-            <thead>
-              <tr style={{ background: 'var(--theme-elevation-50)' }}>
-                <th scope="col" style={cell}>
-                  Kanal
-                </th>
-                <th scope="col" style={cell}>
-                  Status
-                </th>
-                <th scope="col" style={cell}>
-                  Forklaring
-                </th>
-                <th scope="col" style={cell}>
-                  Sjekket
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {channelStatusLines(load.rows).map((line) => (
-                <tr key={line.channel}>
-                  <th scope="row" style={{ ...cell, fontWeight: 'normal' }}>
-                    {line.label}
-                  </th>
-                  <td style={{ ...cell, ...TONE[line.tone] }}>
-                    {line.state}
-                    {line.since && (
-                      <div style={{ fontWeight: 'normal', color: 'var(--theme-elevation-650)' }}>
-                        {line.since}
-                      </div>
-                    )}
-                  </td>
-                  <td style={{ ...cell, maxWidth: '32rem', overflowWrap: 'anywhere' }}>
-                    {line.detail}
-                  </td>
-                  <td style={cell}>{line.checkedAt}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <PanelTable
+          caption="Siste helsesjekk per kanal. Huben sjekker hvert kvarter og før planlagte publiseringer går ut."
+          columns={['Kanal', 'Status', 'Forklaring', 'Sjekket']}
+        >
+          {channelStatusLines(load.rows).map((line) => (
+            <tr key={line.channel}>
+              <th scope="row" style={{ ...cell, fontWeight: 'normal' }}>
+                {line.label}
+              </th>
+              <td style={{ ...cell, ...TONE[line.tone] }}>
+                {line.state}
+                {line.since && (
+                  <div style={{ fontWeight: 'normal', color: 'var(--theme-elevation-650)' }}>
+                    {line.since}
+                  </div>
+                )}
+              </td>
+              <td style={{ ...cell, maxWidth: '32rem', overflowWrap: 'anywhere' }}>
+                {line.detail}
+              </td>
+              <td style={cell}>{line.checkedAt}</td>
+            </tr>
+          ))}
+        </PanelTable>
       )}
     </section>
   )

@@ -18,15 +18,10 @@ import {
 } from './deliveryRows'
 import { deliveriesListHref } from './listWhere'
 import { useChannelLabels } from './useChannelLabels'
+import { cell, PanelTable } from './PanelTable'
 
 type Load = { state: 'loading' } | { state: 'error' } | { state: 'ready'; rows: TargetRow[] }
 
-const cell: CSSProperties = {
-  padding: '0.4rem 0.6rem',
-  borderBottom: '1px solid var(--theme-elevation-100)',
-  textAlign: 'left',
-  verticalAlign: 'top',
-}
 const button: CSSProperties = {
   padding: '0.2rem 0.6rem',
   border: '1px solid var(--theme-elevation-400)',
@@ -147,53 +142,30 @@ export const DistributionPanel: UIFieldClientComponent = ({ field }) => {
       {load.state === 'error' && <p>Kunne ikke hente leveransene.</p>}
       {load.state === 'ready' && load.rows.length === 0 && <p>Ikke publisert i noen kanal ennå.</p>}
       {load.state === 'ready' && load.rows.length > 0 && (
-        <div style={{ overflowX: 'auto' }}>
-          <table style={{ width: '100%', borderCollapse: 'collapse' }}>
-            <caption style={{ textAlign: 'left', paddingBottom: '0.5rem' }}>
-              Siste leveranse per kanal og mottaker
-            </caption>
-            <thead>
-              <tr style={{ background: 'var(--theme-elevation-50)' }}>
-                <th scope="col" style={cell}>
-                  Kanal
-                </th>
-                <th scope="col" style={cell}>
-                  Mottaker
-                </th>
-                <th scope="col" style={cell}>
-                  Status
-                </th>
-                <th scope="col" style={cell}>
-                  Tidspunkt
-                </th>
-                <th scope="col" style={cell}>
-                  Forsøk
-                </th>
-                <th scope="col" style={cell}>
-                  Lenke
-                </th>
-                <th scope="col" style={cell}>
-                  Siste feil
-                </th>
-                <th scope="col" style={cell}>
-                  Handling
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {load.rows.map((row) => (
-                <DeliveryTableRow
-                  key={row.id}
-                  row={row}
-                  channel={labelOf(row.channel)}
-                  busy={busy === row.id}
-                  disabled={busy !== null}
-                  onAct={(action) => void act(row, action)}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <PanelTable
+          caption="Siste leveranse per kanal og mottaker"
+          columns={[
+            'Kanal',
+            'Mottaker',
+            'Status',
+            'Tidspunkt',
+            'Forsøk',
+            'Lenke',
+            'Siste feil',
+            'Handling',
+          ]}
+        >
+          {load.rows.map((row) => (
+            <DeliveryTableRow
+              key={row.id}
+              row={row}
+              channel={labelOf(row.channel)}
+              busy={busy === row.id}
+              disabled={busy !== null}
+              onAct={(action) => void act(row, action)}
+            />
+          ))}
+        </PanelTable>
       )}
     </section>
   )
