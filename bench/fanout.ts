@@ -39,6 +39,8 @@ const BATCH = DEFAULT_CONCURRENCY
 const TEMPLATE_ITEMS = 20
 const PUBLISH_TIMEOUT_MS = 15_000
 const POLL_MS = 250
+/** How often the drain asks the database (rather than the receiver) how far it has come. */
+const DB_CHECK_MS = 5_000
 /** Time the bare-loop children get to boot before they all start posting at once. */
 const BARE_START_DELAY_MS = 5_000
 /** A drain that makes no progress for this long is stuck, not slow. */
@@ -421,7 +423,14 @@ async function statusCounts(ctx: Ctx | { dbUrl: string }, client?: pg.Client, wh
 }
 
 function tsxArgs(script: string): string[] {
-  return ['--conditions=production', '--import', 'tsx', script]
+  const prof = process.env.BENCH_CPU_PROF && script === 'src/start.ts'
+  return [
+    ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+    '--conditions=production',
+    '--import',
+    'tsx',
+    script,
+  ]
 }
 
 type ChildRun = { child: ChildProcess; output: () => string; exit: Promise<string> }
@@ -565,22 +574,34 @@ async function runWorkers(
   )
   const started = process.hrtime.bigint()
   const trace: { atMs: number; delivered: number }[] = []
+  const seenAtRelease = ctx.receiver.requests.length
   let delivered = 0
+  let seen = 0
   let lastProgressAt = Date.now()
+  let lastDbCheckAt = Date.now()
   let warned = false
   for (;;) {
     await sleep(POLL_MS)
+    const atMs = round(elapsedMs(started))
+    // Progress comes from the receiver, in this process: counting ledger rows every 250 ms
+    // scanned the whole table (PostgreSQL even forked parallel workers for it) and took about
+    // a quarter of the machine from the hub while it drained. The database is asked only near
+    // the end and every few seconds (dead rows, stalls).
+    const received = ctx.receiver.requests.length - seenAtRelease
+    if (received !== seen) lastProgressAt = Date.now()
+    if (Math.floor(received / 5000) !== Math.floor(seen / 5000)) {
+      progress(`  (b) hub: ${received}/${deliveries} received after ${round(atMs / 1000)} s`)
+    }
+    seen = received
+    if (received < deliveries && Date.now() - lastDbCheckAt < DB_CHECK_MS) {
+      if (Date.now() - lastProgressAt > STALL_MS || atMs > DRAIN_DEADLINE_MS) break
+      continue
+    }
+    lastDbCheckAt = Date.now()
     polls += 2
     const count = await countWhere(client, `status = 'delivered' AND ${ours}`)
-    const atMs = round(elapsedMs(started))
     if (count !== delivered) lastProgressAt = Date.now()
-    if (trace.length === 0 || count !== delivered) {
-      if (trace.length === 0 || atMs - (trace.at(-1)?.atMs ?? 0) >= 15_000 || count === deliveries)
-        trace.push({ atMs, delivered: count })
-    }
-    if (Math.floor(count / 5000) !== Math.floor(delivered / 5000)) {
-      progress(`  (b) hub: ${count}/${deliveries} delivered after ${round(atMs / 1000)} s`)
-    }
+    if (trace.length === 0 || count !== delivered) trace.push({ atMs, delivered: count })
     delivered = count
     if (delivered >= deliveries) break
     const done = await countWhere(client, `status IN ('dead', 'delivered') AND ${ours}`)
@@ -604,6 +625,11 @@ async function runWorkers(
         `drain stuck at ${delivered}/${deliveries}: ${JSON.stringify(await statusCounts(ctx, client, ours))}`,
       )
     }
+  }
+  if (delivered < deliveries && Date.now() - lastProgressAt > STALL_MS) {
+    throw new Error(
+      `drain stuck at ${seen}/${deliveries} received: ${JSON.stringify(await statusCounts(ctx, client, ours))}`,
+    )
   }
   const wallFromSpawnMs = Date.now() - spawnedAtMs
   const workerCpuMs = workers.map((w) => cpuMs(w.child.pid))
