@@ -11,7 +11,7 @@ import {
   runLedgerTransaction,
   sql,
 } from './ledgerSql'
-import { CLAIM_SQL, pgStatement } from './pgStatements'
+import { claimStatement, pgStatement } from './pgStatements'
 
 /** A delivery this worker holds the lease on, with what an attempt needs to know about it. */
 export type ClaimedDelivery = {
@@ -67,12 +67,14 @@ export async function claimDue(
     WHERE status = 'in_flight' AND lease_until < ${now} AND attempts >= ${maxAttempts()}`
   if (isPostgres(payload)) {
     if (options.sweepDead !== false) await runLedgerStatement(payload, sweep)
+    const skip = options.skipChannels ?? []
+    const { name, text } = claimStatement(options.limit, skip.length > 0)
     const rows = await pgStatement(
       payload,
-      'hub_claim_due',
-      CLAIM_SQL,
-    )([now, until, token, options.limit, options.skipChannels ?? []])
-    return rows.map((row) => toClaimed(row, token)).sort((a, b) => a.id - b.id)
+      name,
+      text,
+    )(skip.length > 0 ? [now, until, token, skip] : [now, until, token])
+    return toClaimedRows(rows, token)
   }
   const skip = options.skipChannels?.length
     ? sql`AND d.channel NOT IN (${sql.join(
@@ -81,7 +83,7 @@ export async function claimDue(
       )})`
     : sql``
   // The partial indexes (migration ledger_claim_indexes) cover exactly these open states; the
-  // PostgreSQL twin of this statement is CLAIM_SQL.
+  // PostgreSQL twin of this statement is `claimStatement`.
   const rows = await runLedgerTransaction(payload, async (exec) => {
     if (options.sweepDead !== false) await exec(sweep)
     return exec(sql`UPDATE deliveries SET status = 'in_flight', lease_token = ${token},
@@ -100,10 +102,28 @@ export async function claimDue(
         LIMIT ${options.limit})
       RETURNING id, attempts, channel, target, target_name, action, item_uid, snapshot`)
   })
-  return rows.map((row) => toClaimed(row, token)).sort((a, b) => a.id - b.id)
+  return toClaimedRows(rows, token)
 }
 
-function toClaimed(row: Row, leaseToken: string): ClaimedDelivery {
+/**
+ * The claimed rows in id order. An item's targets carry the same snapshot text, so each text
+ * is parsed once per claim and the rows share the object (adapters only read it).
+ */
+function toClaimedRows(rows: Row[], leaseToken: string): ClaimedDelivery[] {
+  const parsed = new Map<string, unknown>()
+  const snapshotOf = (value: unknown): unknown => {
+    if (typeof value !== 'string') return jsonColumn(value)
+    if (!parsed.has(value)) parsed.set(value, jsonColumn(value))
+    return parsed.get(value)
+  }
+  return rows.map((row) => toClaimed(row, leaseToken, snapshotOf)).sort((a, b) => a.id - b.id)
+}
+
+function toClaimed(
+  row: Row,
+  leaseToken: string,
+  snapshotOf: (value: unknown) => unknown,
+): ClaimedDelivery {
   return {
     id: Number(row.id),
     leaseToken,
@@ -113,7 +133,7 @@ function toClaimed(row: Row, leaseToken: string): ClaimedDelivery {
     targetName: typeof row.target_name === 'string' ? row.target_name : null,
     action: String(row.action) as DeliveryAction,
     itemUid: String(row.item_uid),
-    snapshot: jsonColumn(row.snapshot),
+    snapshot: snapshotOf(row.snapshot),
     // SQLite's claim does not compute it: assume there is history and let the lookup tell.
     hasHistory: row.has_history !== false,
   }

@@ -45,27 +45,40 @@ export function settleStatements(entries: readonly SettleEntry[], nexts: readonl
 }
 
 /**
- * PostgreSQL: the parameters of `SETTLE_SQL`, one array per column, so a batch of any size is
- * one prepared statement.
+ * PostgreSQL: the one parameter of `SETTLE_SQL`, a JSON array with an object per settlement
+ * (the attempt log's columns included), so a batch of any size is one prepared statement.
  */
 export function settleParameters(
   entries: readonly SettleEntry[],
   nexts: readonly Next[],
-): unknown[][] {
-  const columns: unknown[][] = Array.from({ length: 16 }, () => [])
-  entries.forEach((entry, i) => {
-    const row = values(entry, nexts[i] ?? { status: 'dead' })
+): [string] {
+  const rows = entries.map((entry, i) => {
     const { claimed, settlement, ctx } = entry
-    row.push(
-      claimed.attempts,
-      ctx.startedAt.toISOString(),
-      ctx.now.getTime() - ctx.startedAt.getTime(),
-      settlement.outcome,
-      ctx.worker,
+    const [id, token, status, nextAt, now, code, error, deliveredAt] = values(
+      entry,
+      nexts[i] ?? { status: 'dead' },
     )
-    row.forEach((value, c) => columns[c]?.push(value))
+    const receipt = settlement.outcome === 'delivered' ? settlement.receipt : undefined
+    return {
+      id,
+      token,
+      status,
+      next_at: nextAt,
+      now,
+      code,
+      error,
+      delivered_at: deliveredAt,
+      receipt: receipt ?? null,
+      external_id: receipt?.externalId ?? null,
+      external_url: receipt?.externalUrl ?? null,
+      attempt: claimed.attempts,
+      started_at: ctx.startedAt.toISOString(),
+      duration_ms: ctx.now.getTime() - ctx.startedAt.getTime(),
+      outcome: settlement.outcome,
+      worker: ctx.worker,
+    }
   })
-  return columns
+  return [JSON.stringify(rows)]
 }
 
 /** One `delivery-attempts` row per settlement, in one statement. */

@@ -147,6 +147,19 @@ describe('channel pause on rate limits', () => {
     }
   })
 
+  it('should not claim deliveries of a paused channel', async () => {
+    const paused = await enqueue('facebook', 2)
+    const [slackRow = 0] = await enqueue('slack')
+    const claimed = await claimDue(hub.payload, {
+      now,
+      leaseMs: 60_000,
+      limit: 10,
+      skipChannels: ['facebook'],
+    })
+    expect(claimed.map((c) => c.id)).toEqual([slackRow])
+    for (const id of paused) expect((await row(id)).status).toBe('pending')
+  })
+
   it('should go on delivering to other channels while one is paused', async () => {
     const facebook = scriptedChannel('facebook')
     const slack = scriptedChannel('slack')
