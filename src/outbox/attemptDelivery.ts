@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events'
 import type { Payload } from 'payload'
 
 import type {
@@ -49,10 +50,14 @@ export async function attemptDelivery(
   ctx: AttemptContext,
   claimed: ClaimedDelivery,
   history: CopyHistory,
+  leaseSignal?: AbortSignal,
 ): Promise<SettleResult> {
   const startedAt = ctx.now()
   let settlement: Settlement
-  const { signal, release } = attemptSignal(ctx)
+  // Rows claimed together share a lease, so a round passes one signal for all of them.
+  const { signal, release } = leaseSignal
+    ? { signal: leaseSignal, release: () => undefined }
+    : attemptSignal(ctx)
   try {
     settlement = { outcome: 'delivered', receipt: await send(ctx, claimed, history, signal) }
   } catch (err) {
@@ -179,11 +184,16 @@ async function retractUncertain(
 
 /**
  * Aborted 5 s before the lease runs out, or when the dispatcher stops. One controller and a
- * timer (released when the attempt ends), not `AbortSignal.timeout` plus
- * `AbortSignal.any`: on Node 20 every signal is costly to create, and this runs per attempt.
+ * timer (released when the attempts using it end), not `AbortSignal.timeout` plus
+ * `AbortSignal.any`: on Node 20 every signal is costly to create.
  */
-function attemptSignal(ctx: AttemptContext): { signal: AbortSignal; release: () => void } {
+export function attemptSignal(ctx: Pick<AttemptContext, 'leaseMs' | 'signal'>): {
+  signal: AbortSignal
+  release: () => void
+} {
   const controller = new AbortController()
+  // Every attempt of the round (and each one's HTTP request) listens: no leak to warn about.
+  setMaxListeners(0, controller.signal)
   const timer = setTimeout(
     () => controller.abort(new Error('The delivery lease is about to run out')),
     Math.max(1000, ctx.leaseMs - 5000),

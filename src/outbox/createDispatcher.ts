@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { ChannelRegistry } from '../../channels/registry'
-import { createSettleQueue } from './createSettleQueue'
+import { createSettleQueue, settleWith } from './createSettleQueue'
 import { createTargetsCache } from './createTargetsCache'
 import { type DispatchOptions, startDispatchRound } from './dispatchDue'
 import { createChannelPauses } from './pauseChannel'
@@ -58,6 +58,8 @@ function every(ms: number): () => boolean {
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const shutdown = new AbortController()
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY)
+  // Attempts claimed and not yet settled, across drains (the settle queue batches by it).
+  let unsettled = 0
   const round: DispatchOptions = {
     payload: options.payload,
     registry: options.registry,
@@ -65,7 +67,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     worker: options.worker,
     leaseMs: options.leaseMs,
     signal: shutdown.signal,
-    settler: createSettleQueue(options.payload),
+    settler: createSettleQueue(settleWith(options.payload), { unsettled: () => unsettled }),
     pauses: createChannelPauses(),
     // Matches the website adapter's endpoint age: a changed endpoint counts within a second.
     targetsOf: createTargetsCache(1000),
@@ -79,23 +81,34 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const timers = new Set<NodeJS.Timeout>()
 
   const drain = async (): Promise<void> => {
-    const inFlight = new Set<Promise<unknown>>()
+    let inFlight = 0
+    // Resolved when an attempt finishes: one waiter, rather than a Promise.race over every
+    // attempt in flight each time round.
+    let finished: (() => void) | undefined
     for (;;) {
-      const room = concurrency - inFlight.size
+      const room = concurrency - inFlight
       let claimed = 0
-      if (!stopped && (room * 2 >= concurrency || inFlight.size === 0)) {
+      if (!stopped && (room * 2 >= concurrency || inFlight === 0)) {
         const attempts = await startDispatchRound(round, room)
         claimed = attempts.length
         for (const attempt of attempts) {
-          const tracked: Promise<unknown> = attempt.finally(() => inFlight.delete(tracked))
-          inFlight.add(tracked)
+          unsettled++
+          inFlight++
+          void attempt.finally(() => {
+            unsettled--
+            inFlight--
+            finished?.()
+          })
         }
       }
-      if (inFlight.size === 0 && (claimed === 0 || stopped)) return
+      if (inFlight === 0 && (claimed === 0 || stopped)) return
       // Full, or nothing was due but attempts still run (finishing one may free the next row of
       // its item): wait for one to finish, then look again.
       if (claimed === 0 || room - claimed < Math.ceil(concurrency / 2)) {
-        await Promise.race(inFlight)
+        await new Promise<void>((resolve) => {
+          finished = resolve
+        })
+        finished = undefined
       }
     }
   }

@@ -2,9 +2,14 @@ import type { Payload } from 'payload'
 
 import type { ChannelAdapter, Target } from '../../channels/contract'
 import type { ChannelRegistry } from '../../channels/registry'
-import { type AttemptContext, attemptDelivery, type DeadDelivery } from './attemptDelivery'
+import {
+  type AttemptContext,
+  attemptDelivery,
+  attemptSignal,
+  type DeadDelivery,
+} from './attemptDelivery'
 import { type ClaimedDelivery, claimDue } from './claimDue'
-import { createSettleQueue, type SettleQueue } from './createSettleQueue'
+import { createSettleQueue, settleWith, type SettleQueue } from './createSettleQueue'
 import { createTargetsCache } from './createTargetsCache'
 import { type ChannelPauses, pauseChannel } from './pauseChannel'
 import { copyHistories } from './copyHistories'
@@ -61,13 +66,19 @@ export async function startDispatchRound(
   if (claimed.length === 0) return []
   const histories = await copyHistories(options.payload, claimed)
   const ctx = attemptContext(options, leaseMs)
-  return claimed.map((c: ClaimedDelivery) =>
-    attemptDelivery(ctx, c, histories.get(c.id) ?? { uncertain: [] }).catch((err: unknown) => {
-      options.onError?.(err)
-      if (!options.onError) throw err
-      return undefined
-    }),
+  // The rows share the lease taken at claim: one deadline for all of them.
+  const lease = attemptSignal(ctx)
+  const attempts = claimed.map((c: ClaimedDelivery) =>
+    attemptDelivery(ctx, c, histories.get(c.id) ?? { uncertain: [] }, lease.signal).catch(
+      (err: unknown) => {
+        options.onError?.(err)
+        if (!options.onError) throw err
+        return undefined
+      },
+    ),
   )
+  void Promise.allSettled(attempts).then(lease.release)
+  return attempts
 }
 
 function attemptContext(options: DispatchOptions, leaseMs: number): AttemptContext {
@@ -79,7 +90,7 @@ function attemptContext(options: DispatchOptions, leaseMs: number): AttemptConte
     leaseMs,
     random: options.random,
     signal: options.signal,
-    settler: options.settler ?? createSettleQueue(options.payload),
+    settler: options.settler ?? createSettleQueue(settleWith(options.payload)),
     // A round on its own asks each channel for its targets once.
     targetsOf: options.targetsOf ?? createTargetsCache(Number.POSITIVE_INFINITY),
     onDead: (dead) => {
