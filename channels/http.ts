@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events'
 import { STATUS_CODES } from 'node:http'
 import type { Readable } from 'node:stream'
 
@@ -53,7 +54,7 @@ export type HttpRequest = {
 
 export type HttpResult = {
   status: number
-  headers: Headers
+  headers: ResponseHeaders
   /** Decoded as UTF-8, at most `maxBodyBytes` of it. */
   body: string
   bodyTruncated: boolean
@@ -73,20 +74,21 @@ export type HttpResult = {
 export async function sendHttp(request: HttpRequest): Promise<HttpResult> {
   const method = (request.method ?? 'GET').toUpperCase()
   const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS
-  const url = parseUrl(request.url, method)
-  const shownUrl = safeUrl(url)
+  const { url, shownUrl } = checkedUrl(request.url, method)
   const where = `${method} ${shownUrl}`
 
   const external = request.signal
   if (external?.aborted) throw aborted(where, external)
-  const controller = new AbortController()
+  // undici takes an EventEmitter as the signal too: far cheaper to make than an AbortController,
+  // and this runs for every delivery.
+  const cancel = new EventEmitter()
   let timedOut = false
   let headersReceived = false
   const timer = setTimeout(() => {
     timedOut = true
-    controller.abort()
+    cancel.emit('abort')
   }, timeoutMs)
-  const onAbort = () => controller.abort()
+  const onAbort = () => cancel.emit('abort')
   external?.addEventListener('abort', onAbort, { once: true })
 
   const started = performance.now()
@@ -103,7 +105,7 @@ export async function sendHttp(request: HttpRequest): Promise<HttpResult> {
       method,
       headers,
       body,
-      signal: controller.signal,
+      signal: cancel,
       dispatcher: agent,
     })
     headersReceived = true
@@ -140,7 +142,7 @@ export async function sendHttp(request: HttpRequest): Promise<HttpResult> {
   }
 }
 
-export type HeaderLookup = Headers | Readonly<Record<string, string | string[] | undefined>>
+export type HeaderLookup = ResponseHeaders | Readonly<Record<string, string | string[] | undefined>>
 
 export type ResponseClass =
   | { kind: 'ok' }
@@ -210,6 +212,26 @@ export function describeFailure(result: HttpResult): string {
   return excerpt ? `${message}: ${excerpt}` : message
 }
 
+/** Parsed and checked URLs by their text: a webhook's endpoint is posted to again and again. */
+const checkedUrls = new Map<string, { url: URL; shownUrl: string }>()
+const CHECKED_URLS_MAX = 1000
+
+function checkedUrl(raw: string | URL, method: string): { url: URL; shownUrl: string } {
+  if (typeof raw !== 'string') {
+    const url = parseUrl(raw, method)
+    return { url, shownUrl: safeUrl(url) }
+  }
+  let hit = checkedUrls.get(raw)
+  if (!hit) {
+    const url = parseUrl(raw, method)
+    hit = { url, shownUrl: safeUrl(url) }
+    if (checkedUrls.size >= CHECKED_URLS_MAX) checkedUrls.clear()
+    checkedUrls.set(raw, hit)
+  }
+  // Shared between requests: undici only reads it.
+  return hit
+}
+
 function parseUrl(raw: string | URL, method: string): URL {
   let url: URL
   try {
@@ -273,18 +295,28 @@ function encodeBody(body: HttpRequest['body']): { body?: string; contentType?: s
   return { body }
 }
 
-function toHeaders(raw: Record<string, string | string[] | undefined>): Headers {
-  const headers = new Headers()
-  for (const [name, value] of Object.entries(raw)) {
-    if (Array.isArray(value)) for (const v of value) headers.append(name, v)
-    else if (value !== undefined) headers.set(name, value)
+/** A response's headers, read like `Headers` (names in any case, repeated values joined). */
+export type ResponseHeaders = { get: (name: string) => string | null }
+
+/** A lookup over the raw headers: building a `Headers` for every response cost more than reading it. */
+function toHeaders(raw: Record<string, string | string[] | undefined>): ResponseHeaders {
+  return {
+    get: (name) => {
+      const value = raw[name.toLowerCase()]
+      if (value === undefined) return null
+      return Array.isArray(value) ? value.join(', ') : value
+    },
   }
-  return headers
+}
+
+function isLookup(headers: HeaderLookup): headers is ResponseHeaders {
+  return typeof headers.get === 'function'
 }
 
 function headerValue(headers: HeaderLookup, name: string): string | undefined {
-  if (headers instanceof Headers) return headers.get(name) ?? undefined
-  for (const [key, value] of Object.entries(headers)) {
+  if (isLookup(headers)) return headers.get(name) ?? undefined
+  const raw: Readonly<Record<string, string | string[] | undefined>> = headers
+  for (const [key, value] of Object.entries(raw)) {
     if (key.toLowerCase() === name) return Array.isArray(value) ? value[0] : value
   }
   return undefined

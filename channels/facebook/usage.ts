@@ -7,6 +7,8 @@
  * counted under the business use case limits, so that header is the one that usually matters.
  */
 
+import type { ResponseHeaders } from '../http'
+
 export type Usage = {
   /** The highest percentage any header reports, or null when none was sent. */
   percent: number | null
@@ -18,7 +20,7 @@ const HEADERS = ['x-business-use-case-usage', 'x-app-usage', 'x-page-usage'] as 
 const METRICS = ['call_count', 'total_cputime', 'total_time'] as const
 
 /** Usage from the response headers. Malformed headers count as absent, never as zero. */
-export function readUsage(headers: Headers): Usage {
+export function readUsage(headers: ResponseHeaders): Usage {
   let percent: number | null = null
   let regainMinutes: number | null = null
   for (const name of HEADERS) {

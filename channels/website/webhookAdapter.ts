@@ -72,8 +72,21 @@ export function webhookAdapter<M extends WebsiteMessage>(
     return endpoint ?? null
   }
 
+  // The check's verdict per address, as it is asked again for every delivery to an endpoint.
+  const urlProblems = new Map<string, string | null>()
+  const urlProblem = (url: string, allow: boolean): string | null => {
+    const key = `${allow ? 'allow' : 'refuse'} ${url}`
+    let problem = urlProblems.get(key)
+    if (problem === undefined) {
+      problem = endpointUrlProblem(url, { allowPrivate: allow })
+      if (urlProblems.size >= 1000) urlProblems.clear()
+      urlProblems.set(key, problem)
+    }
+    return problem
+  }
+
   async function post(endpoint: WebsiteEndpoint, body: WebhookBody, ctx: DeliverContext) {
-    const problem = endpointUrlProblem(endpoint.url, { allowPrivate: allowPrivate() })
+    const problem = urlProblem(endpoint.url, allowPrivate())
     if (problem) {
       throw new PermanentDeliveryError(`Endpoint "${endpoint.name}": ${problem}`, {
         code: 'endpoint-url-refused',
