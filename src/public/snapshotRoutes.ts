@@ -11,6 +11,8 @@ export type Snapshot = {
   contentType: string
   etag: string
   lastModified: Date
+  /** `lastModified` as an HTTP date, formatted once rather than on every request. */
+  lastModifiedHeader: string
   cacheControl: string
   /** `public`, or a rule the authorizer checks before anything is answered (see `Authorizer`). */
   access: string
@@ -65,11 +67,13 @@ export class SnapshotRoutes {
     const generation = input.generation ?? 0
     if (current && current.generation > generation) return current
     const body = typeof input.body === 'string' ? Buffer.from(input.body) : input.body
+    const lastModified = input.lastModified ?? new Date()
     const snapshot: Snapshot = {
       body,
       contentType: input.contentType,
       etag: input.etag ?? etagOf(body),
-      lastModified: input.lastModified ?? new Date(),
+      lastModified,
+      lastModifiedHeader: lastModified.toUTCString(),
       cacheControl: input.cacheControl ?? 'public, max-age=60',
       access: input.access ?? 'public',
       generation,
@@ -151,7 +155,7 @@ function answerProtected(
 
 function answer(req: IncomingMessage, res: ServerResponse, snapshot: Snapshot): void {
   res.setHeader('ETag', snapshot.etag)
-  res.setHeader('Last-Modified', snapshot.lastModified.toUTCString())
+  res.setHeader('Last-Modified', snapshot.lastModifiedHeader)
   res.setHeader('Cache-Control', snapshot.cacheControl)
   if (isFresh(req, snapshot)) {
     res.statusCode = 304
@@ -176,6 +180,7 @@ function answerText(req: IncomingMessage, res: ServerResponse, status: number, t
 function isFresh(req: IncomingMessage, snapshot: Snapshot): boolean {
   const inm = req.headers['if-none-match']
   if (inm !== undefined) {
+    if (inm === snapshot.etag) return true
     return inm.split(',').some((tag) => {
       const t = tag.trim()
       return t === '*' || t === snapshot.etag || t === `W/${snapshot.etag}`
