@@ -20,6 +20,7 @@ import {
 import { closeDatabase } from './db/closeDatabase'
 import { setActiveRegistry, setEnqueueListener } from './outbox/activeRegistry'
 import { createDispatcher, type Dispatcher } from './outbox/createDispatcher'
+import { listenForOutbox, type OutboxListener, ringOutbox } from './outbox/outboxDoorbell'
 import { startScheduler, type Scheduler } from './scheduler'
 import { printLoginHelp, type SeedSummary, seedDemo } from './seed/seedDemo'
 import type { HubServer } from './server'
@@ -52,6 +53,7 @@ if (migrated.length > 0) payload.logger.info(`Applied migrations: ${migrated.joi
 
 let dispatcher: Dispatcher | undefined
 let scheduler: Scheduler | undefined
+let doorbell: OutboxListener | undefined
 if (role !== 'web' && registry && payload.db.name === 'mongoose') {
   // The ledger's claim and settlement are SQL statements; MongoDB has no implementation yet.
   payload.logger.warn('Deliveries are not dispatched on MongoDB: use SQLite or PostgreSQL.')
@@ -67,8 +69,19 @@ if (role !== 'web' && registry && payload.db.name === 'mongoose') {
     onDead: (dead) => alertEditors(payload, dead),
   })
   scheduler = startScheduler({ payload, registry, dispatcher, now, onError, health })
-  setEnqueueListener(dispatcher.wake)
+  const wake = dispatcher.wake
+  // The other processes' workers hear of an enqueue too (PostgreSQL; a no-op elsewhere).
+  setEnqueueListener(() => {
+    wake()
+    ringOutbox(payload)
+  })
+  doorbell = listenForOutbox(payload, wake, {
+    onError: (err) => payload.logger.warn({ err, msg: 'Listening for new deliveries failed' }),
+  })
   dispatcher.wake()
+} else if (role === 'web') {
+  // No dispatcher here: the workers are told, so a publish does not wait for their next tick.
+  setEnqueueListener(() => ringOutbox(payload))
 }
 
 let hub: HubServer | undefined
@@ -88,6 +101,7 @@ const stop = async (signal: string): Promise<void> => {
   stopping = true
   payload.logger.info(`${signal}: finishing in-flight requests and deliveries, then stopping`)
   await scheduler?.stop()
+  await doorbell?.stop()
   await Promise.all([hub?.close(), dispatcher?.stop()])
   await closeDatabase(payload)
   process.exit(0)
