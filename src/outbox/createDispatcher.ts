@@ -39,6 +39,16 @@ export const DEFAULT_CONCURRENCY = 32
 /** How often a busy dispatcher's claim also looks for crash-looping rows. */
 const SWEEP_EVERY_MS = 5000
 
+/**
+ * The free room rounded down to a multiple of 8 (from 8 up). On PostgreSQL each limit is a
+ * prepared statement of its own, planned afresh five times on every pooled connection before
+ * the cached plan is used, so claims of 16, 24 or 32 rows beat seventeen statements.
+ */
+export function claimLimit(room: number): number {
+  const n = Math.max(1, Math.floor(room))
+  return n < 8 ? n : n - (n % 8)
+}
+
 /** True at most once per `ms` (real time). */
 function every(ms: number): () => boolean {
   let last = Number.NEGATIVE_INFINITY
@@ -89,7 +99,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const room = concurrency - inFlight
       let claimed = 0
       if (!stopped && (room * 2 >= concurrency || inFlight === 0)) {
-        const attempts = await startDispatchRound(round, room)
+        const attempts = await startDispatchRound(round, claimLimit(room))
         claimed = attempts.length
         for (const attempt of attempts) {
           unsettled++
