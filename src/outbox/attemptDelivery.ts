@@ -1,4 +1,3 @@
-import { setMaxListeners } from 'node:events'
 import type { Payload } from 'payload'
 
 import type {
@@ -23,11 +22,9 @@ export type AttemptContext = {
   registry: ChannelRegistry
   now: () => Date
   worker: string
-  leaseMs: number
   settler: SettleQueue
   targetsOf: (adapter: ChannelAdapter) => Promise<Target[]>
   random?: () => number
-  signal?: AbortSignal
   /** Told once when a delivery has gone dead (editor alerts); must not throw. */
   onDead?: (dead: DeadDelivery) => void
   /** Told when a channel asked to be left alone (rate limit with `pauseChannel`). */
@@ -50,14 +47,11 @@ export async function attemptDelivery(
   ctx: AttemptContext,
   claimed: ClaimedDelivery,
   history: CopyHistory,
-  leaseSignal?: AbortSignal,
+  /** The claim's `leaseSignal`: the rows claimed together share a lease and one deadline. */
+  signal: AbortSignal,
 ): Promise<SettleResult> {
   const startedAt = ctx.now()
   let settlement: Settlement
-  // Rows claimed together share a lease, so a round passes one signal for all of them.
-  const { signal, release } = leaseSignal
-    ? { signal: leaseSignal, release: () => undefined }
-    : attemptSignal(ctx)
   try {
     settlement = { outcome: 'delivered', receipt: await send(ctx, claimed, history, signal) }
   } catch (err) {
@@ -74,8 +68,6 @@ export async function attemptDelivery(
         Math.max(MIN_PAUSE_SECONDS, failure.retryAfterSeconds ?? 0),
       )
     }
-  } finally {
-    release()
   }
   const result = await ctx.settler.settle({
     claimed,
@@ -180,33 +172,6 @@ async function retractUncertain(
   if (!newest || !adapter.retractUncertain) return {}
   const message = adapter.render(newest.snapshot as ChannelItem, renderCtx)
   return (await adapter.retractUncertain(message, ctx)) ?? {}
-}
-
-/**
- * Aborted 5 s before the lease runs out, or when the dispatcher stops. One controller and a
- * timer (released when the attempts using it end), not `AbortSignal.timeout` plus
- * `AbortSignal.any`: on Node 20 every signal is costly to create.
- */
-export function attemptSignal(ctx: Pick<AttemptContext, 'leaseMs' | 'signal'>): {
-  signal: AbortSignal
-  release: () => void
-} {
-  const controller = new AbortController()
-  // Every attempt of the round (and each one's HTTP request) listens: no leak to warn about.
-  setMaxListeners(0, controller.signal)
-  const timer = setTimeout(
-    () => controller.abort(new Error('The delivery lease is about to run out')),
-    Math.max(1000, ctx.leaseMs - 5000),
-  )
-  timer.unref()
-  const onStop = () => controller.abort(ctx.signal?.reason)
-  if (ctx.signal?.aborted) onStop()
-  else ctx.signal?.addEventListener('abort', onStop, { once: true })
-  const release = () => {
-    clearTimeout(timer)
-    ctx.signal?.removeEventListener('abort', onStop)
-  }
-  return { signal: controller.signal, release }
 }
 
 function permanent(message: string): Error {

@@ -2,17 +2,13 @@ import type { Payload } from 'payload'
 
 import type { ChannelAdapter, Target } from '../../channels/contract'
 import type { ChannelRegistry } from '../../channels/registry'
-import {
-  type AttemptContext,
-  attemptDelivery,
-  attemptSignal,
-  type DeadDelivery,
-} from './attemptDelivery'
+import { type AttemptContext, attemptDelivery, type DeadDelivery } from './attemptDelivery'
 import { type ClaimedDelivery, claimDue } from './claimDue'
 import { createSettleQueue, settleWith, type SettleQueue } from './createSettleQueue'
 import { createTargetsCache } from './createTargetsCache'
 import { type ChannelPauses, pauseChannel } from './pauseChannel'
 import { copyHistories } from './copyHistories'
+import { leaseSignal } from './leaseSignal'
 import type { SettleResult } from './settleDelivery'
 
 export type DispatchOptions = {
@@ -65,9 +61,8 @@ export async function startDispatchRound(
   })
   if (claimed.length === 0) return []
   const histories = await copyHistories(options.payload, claimed)
-  const ctx = attemptContext(options, leaseMs)
-  // The rows share the lease taken at claim: one deadline for all of them.
-  const lease = attemptSignal(ctx)
+  const ctx = attemptContext(options)
+  const lease = leaseSignal(leaseMs, options.signal)
   const attempts = claimed.map((c: ClaimedDelivery) =>
     attemptDelivery(ctx, c, histories.get(c.id) ?? { uncertain: [] }, lease.signal).catch(
       (err: unknown) => {
@@ -81,15 +76,13 @@ export async function startDispatchRound(
   return attempts
 }
 
-function attemptContext(options: DispatchOptions, leaseMs: number): AttemptContext {
+function attemptContext(options: DispatchOptions): AttemptContext {
   return {
     payload: options.payload,
     registry: options.registry,
     now: options.now,
     worker: options.worker,
-    leaseMs,
     random: options.random,
-    signal: options.signal,
     settler: options.settler ?? createSettleQueue(settleWith(options.payload)),
     // A round on its own asks each channel for its targets once.
     targetsOf: options.targetsOf ?? createTargetsCache(Number.POSITIVE_INFINITY),
