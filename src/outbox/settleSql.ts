@@ -5,23 +5,23 @@ import type { Settlement } from './settleDelivery'
 
 type Next = { status: DeliveryStatus; nextAttemptAt?: Date }
 
-/** One settlement's new column values, in the order of `COLUMNS`. */
-function values({ claimed, settlement, ctx }: SettleEntry, next: Next): unknown[] {
+/** One settlement's new column values (the receipt as an object: each database encodes it). */
+function columns({ claimed, settlement, ctx }: SettleEntry, next: Next) {
   const now = ctx.now.toISOString()
   const receipt = settlement.outcome === 'delivered' ? settlement.receipt : undefined
-  return [
-    claimed.id,
-    claimed.leaseToken,
-    next.status,
-    next.nextAttemptAt?.toISOString() ?? null,
+  return {
+    id: claimed.id,
+    token: claimed.leaseToken,
+    status: next.status,
+    next_at: next.nextAttemptAt?.toISOString() ?? null,
     now,
-    settlement.statusCode ?? null,
-    errorText(settlement),
-    settlement.outcome === 'delivered' ? now : null,
-    receipt ? JSON.stringify(receipt) : null,
-    receipt?.externalId ?? null,
-    receipt?.externalUrl ?? null,
-  ]
+    code: settlement.statusCode ?? null,
+    error: errorText(settlement),
+    delivered_at: settlement.outcome === 'delivered' ? now : null,
+    receipt: receipt ?? null,
+    external_id: receipt?.externalId ?? null,
+    external_url: receipt?.externalUrl ?? null,
+  }
 }
 
 /**
@@ -31,15 +31,15 @@ function values({ claimed, settlement, ctx }: SettleEntry, next: Next): unknown[
  */
 export function settleStatements(entries: readonly SettleEntry[], nexts: readonly Next[]): SQL[] {
   return entries.map((entry, i) => {
-    const [id, token, status, nextAt, now, code, error, deliveredAt, receipt, extId, extUrl] =
-      values(entry, nexts[i] ?? { status: 'dead' })
-    return sql`UPDATE deliveries SET status = ${status}, next_attempt_at = ${nextAt},
-          lease_token = NULL, lease_until = NULL, updated_at = ${now},
-          last_status_code = ${code}, last_error = ${error}, delivered_at = ${deliveredAt},
+    const c = columns(entry, nexts[i] ?? { status: 'dead' })
+    const receipt = c.receipt ? JSON.stringify(c.receipt) : null
+    return sql`UPDATE deliveries SET status = ${c.status}, next_attempt_at = ${c.next_at},
+          lease_token = NULL, lease_until = NULL, updated_at = ${c.now},
+          last_status_code = ${c.code}, last_error = ${c.error}, delivered_at = ${c.delivered_at},
           receipt = COALESCE(${receipt}, receipt),
-          external_id = COALESCE(${extId}, external_id),
-          external_url = COALESCE(${extUrl}, external_url)
-        WHERE id = ${id} AND lease_token = ${token} AND status = 'in_flight'
+          external_id = COALESCE(${c.external_id}, external_id),
+          external_url = COALESCE(${c.external_url}, external_url)
+        WHERE id = ${c.id} AND lease_token = ${c.token} AND status = 'in_flight'
         RETURNING id`
   })
 }
@@ -54,23 +54,8 @@ export function settleParameters(
 ): [string] {
   const rows = entries.map((entry, i) => {
     const { claimed, settlement, ctx } = entry
-    const [id, token, status, nextAt, now, code, error, deliveredAt] = values(
-      entry,
-      nexts[i] ?? { status: 'dead' },
-    )
-    const receipt = settlement.outcome === 'delivered' ? settlement.receipt : undefined
     return {
-      id,
-      token,
-      status,
-      next_at: nextAt,
-      now,
-      code,
-      error,
-      delivered_at: deliveredAt,
-      receipt: receipt ?? null,
-      external_id: receipt?.externalId ?? null,
-      external_url: receipt?.externalUrl ?? null,
+      ...columns(entry, nexts[i] ?? { status: 'dead' }),
       attempt: claimed.attempts,
       started_at: ctx.startedAt.toISOString(),
       duration_ms: ctx.now.getTime() - ctx.startedAt.getTime(),
