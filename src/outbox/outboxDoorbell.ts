@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import { adapterPool, type AdapterPoolClient } from './pgStatements'
+
 /**
  * The outbox's doorbell between processes, on PostgreSQL: a process that enqueued deliveries
  * sends `NOTIFY hub_outbox`, and every worker that `LISTEN`s wakes its dispatcher. Without it, a
@@ -10,23 +12,9 @@ import type { Payload } from 'payload'
  */
 export const OUTBOX_CHANNEL = 'hub_outbox'
 
-type PoolClient = {
-  query: (text: string) => Promise<unknown>
-  on: (event: 'notification' | 'error' | 'end', listener: (arg?: unknown) => void) => unknown
-  release: (err?: Error | boolean) => void
-}
-type Pool = {
-  query: (text: string) => Promise<unknown>
-  connect: () => Promise<PoolClient>
-}
-
-function poolOf(payload: Payload): Pool | undefined {
-  return (payload.db as unknown as { pool?: Pool }).pool
-}
-
 /** Rings the bell, without waiting; a failure only costs latency, so it is logged and dropped. */
 export function ringOutbox(payload: Payload): void {
-  const pool = poolOf(payload)
+  const pool = adapterPool(payload)
   if (!pool) return
   pool.query(`NOTIFY ${OUTBOX_CHANNEL}`).catch((err: unknown) => {
     payload.logger.warn({ err, msg: 'Could not tell the workers about new deliveries' })
@@ -52,31 +40,32 @@ export function listenForOutbox(
   wake: () => void,
   options: ListenOptions = {},
 ): OutboxListener {
-  const pool = poolOf(payload)
+  const pool = adapterPool(payload)
   const retryMs = options.retryMs ?? 5000
-  let client: PoolClient | undefined
+  let client: AdapterPoolClient | undefined
   let stopped = false
   let retry: NodeJS.Timeout | undefined
 
-  const lost = (held: PoolClient, err: unknown) => {
-    if (client !== held) return
-    client = undefined
-    held.release(err instanceof Error ? err : true)
-    if (stopped) return
+  const retryLater = (err: unknown) => {
     options.onError?.(err)
     retry = setTimeout(() => void connect(), retryMs)
     retry.unref()
   }
 
+  const lost = (held: AdapterPoolClient, err: unknown) => {
+    if (client !== held) return
+    client = undefined
+    held.release(err instanceof Error ? err : true)
+    if (!stopped) retryLater(err)
+  }
+
   const connect = async (): Promise<void> => {
     if (!pool || stopped) return
-    let held: PoolClient
+    let held: AdapterPoolClient
     try {
       held = await pool.connect()
     } catch (err) {
-      options.onError?.(err)
-      retry = setTimeout(() => void connect(), retryMs)
-      retry.unref()
+      retryLater(err)
       return
     }
     client = held

@@ -2,8 +2,23 @@ import type { Payload } from 'payload'
 
 import type { Row } from './ledgerSql'
 
-type PgPool = {
-  query: (config: { name: string; text: string; values: unknown[] }) => Promise<{ rows: Row[] }>
+/** The PostgreSQL adapter's `pg` pool, as far as the outbox uses it. */
+export type AdapterPool = {
+  query: (
+    config: string | { name: string; text: string; values: unknown[] },
+  ) => Promise<{ rows: Row[] }>
+  connect: () => Promise<AdapterPoolClient>
+}
+
+export type AdapterPoolClient = {
+  query: (text: string) => Promise<unknown>
+  on: (event: 'notification' | 'error' | 'end', listener: (arg?: unknown) => void) => unknown
+  release: (err?: Error | boolean) => void
+}
+
+/** The adapter's pool on PostgreSQL; undefined on the other databases. */
+export function adapterPool(payload: Payload): AdapterPool | undefined {
+  return (payload.db as unknown as { pool?: AdapterPool }).pool
 }
 
 /**
@@ -17,7 +32,7 @@ export function pgStatement(
   name: string,
   text: string,
 ): (values: unknown[]) => Promise<Row[]> {
-  const pool = (payload.db as unknown as { pool?: PgPool }).pool
+  const pool = adapterPool(payload)
   if (!pool) throw new Error('pgStatement needs the PostgreSQL adapter')
   return async (values) => (await pool.query({ name, text, values })).rows
 }

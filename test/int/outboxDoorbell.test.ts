@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { listenForOutbox, ringOutbox } from '../../src/outbox/outboxDoorbell'
+import { adapterPool } from '../../src/outbox/pgStatements'
 import { startTestHub, testDatabase, type TestHub } from '../helpers/testHub'
 
 let hub: TestHub
@@ -15,15 +16,16 @@ afterAll(async () => {
 
 /** The rows of pg_stat_activity for connections listening on the doorbell. */
 async function listeningBackends(): Promise<number[]> {
-  const pool = (
-    hub.payload.db as unknown as {
-      pool: { query: (text: string) => Promise<{ rows: { pid: number }[] }> }
-    }
-  ).pool
-  const { rows } = await pool.query(
+  const { rows } = await pool().query(
     `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN hub_outbox%'`,
   )
-  return rows.map((r) => r.pid)
+  return rows.map((r) => Number(r.pid))
+}
+
+function pool() {
+  const found = adapterPool(hub.payload)
+  if (!found) throw new Error('the PostgreSQL tests need the PostgreSQL adapter')
+  return found
 }
 
 describe.runIf(testDatabase() === 'postgres')('outbox doorbell on PostgreSQL', () => {
@@ -47,12 +49,7 @@ describe.runIf(testDatabase() === 'postgres')('outbox doorbell on PostgreSQL', (
       await vi.waitFor(() => expect(wake).toHaveBeenCalledTimes(1))
       const [pid] = await listeningBackends()
       expect(pid).toBeDefined()
-      const pool = (
-        hub.payload.db as unknown as {
-          pool: { query: (text: string, values: unknown[]) => Promise<unknown> }
-        }
-      ).pool
-      await pool.query('SELECT pg_terminate_backend($1)', [pid])
+      await pool().query(`SELECT pg_terminate_backend(${Number(pid)})`)
       await vi.waitFor(() => expect(onError).toHaveBeenCalled())
       await vi.waitFor(async () => expect(await listeningBackends()).toHaveLength(1))
       const calls = wake.mock.calls.length
