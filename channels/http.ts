@@ -11,6 +11,7 @@ import {
   RateLimitedError,
   TransientDeliveryError,
 } from './errors'
+import { boundedMemo } from './boundedMemo'
 import { networkReason } from './networkReason'
 import { parseRetryAfter } from './parseRetryAfter'
 import { bodyExcerpt, safeUrl, scrubSecrets } from './redact'
@@ -212,24 +213,20 @@ export function describeFailure(result: HttpResult): string {
   return excerpt ? `${message}: ${excerpt}` : message
 }
 
-/** Parsed and checked URLs by their text: a webhook's endpoint is posted to again and again. */
-const checkedUrls = new Map<string, { url: URL; shownUrl: string }>()
-const CHECKED_URLS_MAX = 1000
+/**
+ * Parsed and checked URLs by method and text: a webhook's endpoint is posted to again and again.
+ * The URL is shared between requests; undici only reads it.
+ */
+const checkedUrlText = boundedMemo((key) => {
+  const space = key.indexOf(' ')
+  const url = parseUrl(key.slice(space + 1), key.slice(0, space))
+  return { url, shownUrl: safeUrl(url) }
+})
 
 function checkedUrl(raw: string | URL, method: string): { url: URL; shownUrl: string } {
-  if (typeof raw !== 'string') {
-    const url = parseUrl(raw, method)
-    return { url, shownUrl: safeUrl(url) }
-  }
-  let hit = checkedUrls.get(raw)
-  if (!hit) {
-    const url = parseUrl(raw, method)
-    hit = { url, shownUrl: safeUrl(url) }
-    if (checkedUrls.size >= CHECKED_URLS_MAX) checkedUrls.clear()
-    checkedUrls.set(raw, hit)
-  }
-  // Shared between requests: undici only reads it.
-  return hit
+  if (typeof raw === 'string') return checkedUrlText(`${method} ${raw}`)
+  const url = parseUrl(raw, method)
+  return { url, shownUrl: safeUrl(url) }
 }
 
 function parseUrl(raw: string | URL, method: string): URL {

@@ -1,4 +1,5 @@
 import { now as hubNow } from '../../src/clock'
+import { boundedMemo } from '../boundedMemo'
 import type { ChannelAdapter, ChannelItem, DeliverContext, Receipt, Target } from '../contract'
 import { PermanentDeliveryError } from '../errors'
 import { DEFAULT_TIMEOUT_MS, raiseForStatus, sendHttp } from '../http'
@@ -72,21 +73,14 @@ export function webhookAdapter<M extends WebsiteMessage>(
     return endpoint ?? null
   }
 
-  // The check's verdict per address, as it is asked again for every delivery to an endpoint.
-  const urlProblems = new Map<string, string | null>()
-  const urlProblem = (url: string, allow: boolean): string | null => {
-    const key = `${allow ? 'allow' : 'refuse'} ${url}`
-    let problem = urlProblems.get(key)
-    if (problem === undefined) {
-      problem = endpointUrlProblem(url, { allowPrivate: allow })
-      if (urlProblems.size >= 1000) urlProblems.clear()
-      urlProblems.set(key, problem)
-    }
-    return problem
+  // The address check's verdict, asked again for every delivery to an endpoint.
+  const urlProblem = {
+    allowed: boundedMemo((url) => endpointUrlProblem(url, { allowPrivate: true })),
+    refused: boundedMemo((url) => endpointUrlProblem(url, { allowPrivate: false })),
   }
 
   async function post(endpoint: WebsiteEndpoint, body: WebhookBody, ctx: DeliverContext) {
-    const problem = urlProblem(endpoint.url, allowPrivate())
+    const problem = urlProblem[allowPrivate() ? 'allowed' : 'refused'](endpoint.url)
     if (problem) {
       throw new PermanentDeliveryError(`Endpoint "${endpoint.name}": ${problem}`, {
         code: 'endpoint-url-refused',
