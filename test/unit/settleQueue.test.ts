@@ -29,6 +29,15 @@ function recordingWriter() {
   return { write, batches, finishAll }
 }
 
+/** Two attempts settle while eight more are still sending; the linger is 10 ms. */
+function twoSettledWhileEightSend() {
+  const writer = recordingWriter()
+  const queue = createSettleQueue(writer.write, { unsettled: () => 10, lingerMs: 10 })
+  void queue.settle(entry(1))
+  void queue.settle(entry(2))
+  return writer
+}
+
 beforeEach(() => {
   vi.useFakeTimers()
 })
@@ -48,19 +57,13 @@ describe('createSettleQueue', () => {
   })
 
   it('should hold a small batch while other attempts are still sending', async () => {
-    const writer = recordingWriter()
-    const queue = createSettleQueue(writer.write, { unsettled: () => 10, lingerMs: 10 })
-    void queue.settle(entry(1))
-    void queue.settle(entry(2))
+    const writer = twoSettledWhileEightSend()
     await vi.advanceTimersByTimeAsync(9)
     expect(writer.batches).toEqual([])
   })
 
   it('should write a held batch after the linger even if others are still sending', async () => {
-    const writer = recordingWriter()
-    const queue = createSettleQueue(writer.write, { unsettled: () => 10, lingerMs: 10 })
-    void queue.settle(entry(1))
-    void queue.settle(entry(2))
+    const writer = twoSettledWhileEightSend()
     await vi.advanceTimersByTimeAsync(10)
     expect(writer.batches).toEqual([[1, 2]])
   })
