@@ -41,15 +41,17 @@ export type ClaimOptions = {
   /** Channels not to claim for now (paused after a rate limit). */
   skipChannels?: readonly string[]
   /**
-   * Whether to look for crash-looping rows first (default true). A busy dispatcher does it every
-   * few seconds rather than before every claim: leases last a minute, so nothing is missed.
+   * Whether to mark crash-looping rows dead first (default true). The claim never takes them
+   * (an expired lease is reclaimed only while attempts remain), so a busy dispatcher sweeps
+   * only now and then: the sweep reads every in-flight row.
    */
   sweepDead?: boolean
 }
 
 /**
  * Claims up to `limit` deliveries that are due, in one atomic statement: pending or retrying rows
- * whose time has come, and in-flight rows whose lease has expired (their worker died). A row is
+ * whose time has come, and in-flight rows whose lease has expired (their worker died) and that
+ * have attempts left. A row is
  * due only when no earlier row for the same item × channel × target is still open, so a
  * retraction never overtakes the publish it retracts. The attempt is counted here, at claim,
  * so a worker that dies mid-attempt still used it up.
@@ -92,7 +94,7 @@ export async function claimDue(
         SELECT d.id FROM deliveries d
         WHERE d.status IN ('pending', 'retrying', 'in_flight')
           AND ((d.status <> 'in_flight' AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= ${now}))
-            OR (d.status = 'in_flight' AND d.lease_until < ${now}))
+            OR (d.status = 'in_flight' AND d.lease_until < ${now} AND d.attempts < ${maxAttempts()}))
           ${skip}
           AND NOT EXISTS (
             SELECT 1 FROM deliveries e

@@ -3,8 +3,13 @@ import type { Payload } from 'payload'
 import type { ChannelRegistry } from '../../channels/registry'
 import { createSettleQueue, settleWith } from './createSettleQueue'
 import { createTargetsCache } from './createTargetsCache'
-import { type DispatchOptions, startDispatchRound } from './dispatchDue'
-import { createChannelPauses } from './pauseChannel'
+import {
+  type ClaimedAttempt,
+  claimDispatchRound,
+  type DispatchOptions,
+  releaseAttempts,
+} from './dispatchDue'
+import { type ChannelPauses, createChannelPauses } from './pauseChannel'
 
 export type Dispatcher = {
   /** Dispatch now: after an enqueue, or on the scheduler's tick. */
@@ -22,6 +27,11 @@ export type DispatcherOptions = {
   worker: string
   /** Attempts in flight at once in this process. */
   concurrency?: number
+  /**
+   * How many deliveries a claim may take beyond the free room, started as attempts finish.
+   * Default: half the concurrency; 0 claims only what fits.
+   */
+  claimAhead?: number
   leaseMs?: number
   onError?: (err: unknown) => void
   /** Told once when a delivery has gone dead (editor alerts). */
@@ -36,8 +46,11 @@ const REWAKE_MS = [25, 100, 400]
 
 export const DEFAULT_CONCURRENCY = 32
 
-/** How often a busy dispatcher's claim also looks for crash-looping rows. */
-const SWEEP_EVERY_MS = 5000
+/**
+ * How often a busy dispatcher's claim also marks crash-looping rows dead. The claim skips them
+ * anyway; the sweep only makes them show as dead, and on PostgreSQL it reads the whole ledger.
+ */
+const SWEEP_EVERY_MS = 30_000
 
 /**
  * The free room rounded down to a multiple of 8 (from 8 up). On PostgreSQL each limit is a
@@ -47,6 +60,30 @@ const SWEEP_EVERY_MS = 5000
 export function claimLimit(room: number): number {
   const n = Math.max(1, Math.floor(room))
   return n < 8 ? n : n - (n % 8)
+}
+
+/**
+ * Takes out of `ready` the attempts that must not start, grouped by when they are due again
+ * (undefined: at once).
+ */
+function heldBack(
+  ready: ClaimedAttempt[],
+  stopped: boolean,
+  pauses: ChannelPauses,
+  now: Date,
+): Map<Date | undefined, ClaimedAttempt[]> {
+  const groups = new Map<Date | undefined, ClaimedAttempt[]>()
+  if (stopped) groups.set(undefined, ready.splice(0))
+  if (stopped || pauses.paused(now).length === 0) return groups
+  const until = new Map<string, Date | undefined>()
+  for (let i = ready.length - 1; i >= 0; i--) {
+    const { channel } = (ready[i] as ClaimedAttempt).delivery
+    if (!until.has(channel)) until.set(channel, pauses.pausedUntil(channel, now))
+    const dueAt = until.get(channel)
+    if (!dueAt) continue
+    groups.set(dueAt, [...ready.splice(i, 1), ...(groups.get(dueAt) ?? [])])
+  }
+  return groups
 }
 
 /** True at most once per `ms` (real time). */
@@ -64,12 +101,20 @@ function every(ms: number): () => boolean {
  * Keeps up to `concurrency` attempts in flight until nothing is due: it claims again whenever
  * half its room is free, instead of waiting for a whole batch (one slow receiver would hold
  * up every other). One loop per process; a wake during a loop makes it look once more.
+ *
+ * A claim takes up to `claimAhead` rows more than there is room for, and those start as
+ * attempts finish. A claim costs PostgreSQL about as much as a few rows in it, so under load
+ * this halves the claims without fewer attempts in flight; when little is due, a claim returns
+ * what there is and nothing waits. Rows claimed ahead hold the lease like the rest, and a
+ * stopping dispatcher gives them back unattempted (`releaseClaims`).
  */
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const shutdown = new AbortController()
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY)
+  const claimAhead = Math.max(0, options.claimAhead ?? Math.floor(concurrency / 2))
   // Attempts claimed and not yet settled, across drains (the settle queue batches by it).
   let unsettled = 0
+  const pauses = createChannelPauses()
   const round: DispatchOptions = {
     payload: options.payload,
     registry: options.registry,
@@ -78,7 +123,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     leaseMs: options.leaseMs,
     signal: shutdown.signal,
     settler: createSettleQueue(settleWith(options.payload), { unsettled: () => unsettled }),
-    pauses: createChannelPauses(),
+    pauses,
     // Matches the website adapter's endpoint age: a changed endpoint counts within a second.
     targetsOf: createTargetsCache(1000),
     onError: (err) => options.onError?.(err),
@@ -90,36 +135,47 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   let stopped = false
   const timers = new Set<NodeJS.Timeout>()
 
+  // Rows claimed ahead that must not start now: every one once stopping, and those of a channel
+  // paused since the claim (they wait for the end of the pause, like its other rows). A row not
+  // given back returns when its lease runs out.
+  const giveBack = async (ready: ClaimedAttempt[]): Promise<void> => {
+    const now = options.now()
+    for (const [dueAt, attempts] of heldBack(ready, stopped, pauses, now)) {
+      await releaseAttempts(round, attempts, dueAt).catch((err: unknown) => options.onError?.(err))
+    }
+  }
+
   const drain = async (): Promise<void> => {
     let inFlight = 0
+    // Claimed ahead of room, started as attempts finish.
+    const ready: ClaimedAttempt[] = []
     // Resolved when an attempt finishes: one waiter, rather than a Promise.race over every
     // attempt in flight each time round.
     let finished: (() => void) | undefined
+    const start = (attempt: ClaimedAttempt) => {
+      unsettled++
+      inFlight++
+      void attempt.start().finally(() => {
+        unsettled--
+        inFlight--
+        finished?.()
+      })
+    }
     for (;;) {
+      if (ready.length > 0) await giveBack(ready)
+      while (inFlight < concurrency && ready.length > 0) start(ready.shift() as ClaimedAttempt)
       const room = concurrency - inFlight
-      let claimed = 0
-      if (!stopped && (room * 2 >= concurrency || inFlight === 0)) {
-        const attempts = await startDispatchRound(round, claimLimit(room))
-        claimed = attempts.length
-        for (const attempt of attempts) {
-          unsettled++
-          inFlight++
-          void attempt.finally(() => {
-            unsettled--
-            inFlight--
-            finished?.()
-          })
-        }
+      if (!stopped && ready.length === 0 && (room * 2 >= concurrency || inFlight === 0)) {
+        ready.push(...(await claimDispatchRound(round, claimLimit(room + claimAhead))))
+        if (ready.length > 0) continue
       }
-      if (inFlight === 0 && (claimed === 0 || stopped)) return
+      if (inFlight === 0 && ready.length === 0) return
       // Full, or nothing was due but attempts still run (finishing one may free the next row of
       // its item): wait for one to finish, then look again.
-      if (claimed === 0 || room - claimed < Math.ceil(concurrency / 2)) {
-        await new Promise<void>((resolve) => {
-          finished = resolve
-        })
-        finished = undefined
-      }
+      await new Promise<void>((resolve) => {
+        finished = resolve
+      })
+      finished = undefined
     }
   }
 

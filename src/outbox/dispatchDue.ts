@@ -9,6 +9,7 @@ import { createTargetsCache } from './createTargetsCache'
 import { type ChannelPauses, pauseChannel } from './pauseChannel'
 import { copyHistories } from './copyHistories'
 import { leaseSignal } from './leaseSignal'
+import { releaseClaims } from './releaseClaims'
 import type { SettleResult } from './settleDelivery'
 
 export type DispatchOptions = {
@@ -36,20 +37,32 @@ export const DEFAULT_LEASE_MS = 60_000
 
 /** Claims what is due and attempts each claimed delivery once. Returns how many it attempted. */
 export async function dispatchDue(options: DispatchOptions): Promise<number> {
-  const attempts = await startDispatchRound(options, options.limit ?? 20)
-  await Promise.all(attempts)
-  return attempts.length
+  const claimed = await claimDispatchRound(options, options.limit ?? 20)
+  await Promise.all(claimed.map((attempt) => attempt.start()))
+  return claimed.length
+}
+
+/** A delivery this process holds the lease on and has not attempted yet. */
+export type ClaimedAttempt = {
+  delivery: ClaimedDelivery
+  /**
+   * Attempts it once. The promise settles when the attempt is recorded; with `onError` it never
+   * rejects (failures go there instead). Call it once, and not after `release`.
+   */
+  start: () => Promise<SettleResult | undefined>
+  /** Lets go of its share of the lease without attempting it: `releaseAttempts` calls it. */
+  drop: () => void
 }
 
 /**
- * Claims up to `limit` due deliveries and starts an attempt for each without waiting for them,
- * so a dispatcher can claim again as soon as it has room. Each promise settles when its
- * attempt is recorded; with `onError` it never rejects (failures go there instead).
+ * Claims up to `limit` due deliveries and returns them unstarted, so a dispatcher can claim
+ * more than it has room for and start the rest as attempts finish. The claim's rows share one
+ * lease deadline (`leaseSignal`), let go once each row has been attempted or released.
  */
-export async function startDispatchRound(
+export async function claimDispatchRound(
   options: DispatchOptions,
   limit: number,
-): Promise<Promise<SettleResult | undefined>[]> {
+): Promise<ClaimedAttempt[]> {
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS
   const now = options.now()
   const claimed = await claimDue(options.payload, {
@@ -63,17 +76,44 @@ export async function startDispatchRound(
   const histories = await copyHistories(options.payload, claimed)
   const ctx = attemptContext(options)
   const lease = leaseSignal(leaseMs, options.signal)
-  const attempts = claimed.map((c: ClaimedDelivery) =>
-    attemptDelivery(ctx, c, histories.get(c.id) ?? { uncertain: [] }, lease.signal).catch(
-      (err: unknown) => {
-        options.onError?.(err)
-        if (!options.onError) throw err
-        return undefined
-      },
-    ),
-  )
-  void Promise.allSettled(attempts).then(lease.release)
-  return attempts
+  let open = claimed.length
+  const done = () => {
+    open -= 1
+    if (open === 0) lease.release()
+  }
+  return claimed.map((delivery: ClaimedDelivery) => ({
+    delivery,
+    start: () =>
+      attemptDelivery(ctx, delivery, histories.get(delivery.id) ?? { uncertain: [] }, lease.signal)
+        .catch((err: unknown) => {
+          options.onError?.(err)
+          if (!options.onError) throw err
+          return undefined
+        })
+        .finally(done),
+    drop: done,
+  }))
+}
+
+/**
+ * Gives claimed deliveries back unattempted, as if never claimed: due at once (a dispatcher
+ * stopping) or at `dueAt` (their channel was paused while they waited).
+ */
+export async function releaseAttempts(
+  options: Pick<DispatchOptions, 'payload' | 'now'>,
+  attempts: readonly ClaimedAttempt[],
+  dueAt?: Date,
+): Promise<void> {
+  try {
+    await releaseClaims(
+      options.payload,
+      attempts.map((attempt) => attempt.delivery),
+      options.now(),
+      dueAt,
+    )
+  } finally {
+    for (const attempt of attempts) attempt.drop()
+  }
 }
 
 function attemptContext(options: DispatchOptions): AttemptContext {

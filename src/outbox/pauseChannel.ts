@@ -7,6 +7,8 @@ export type ChannelPauses = {
   pause: (channel: string, until: Date) => void
   /** Channels still paused at `now`. */
   paused: (now: Date) => string[]
+  /** When `channel`'s pause ends, if it is paused at `now`. */
+  pausedUntil: (channel: string, now: Date) => Date | undefined
 }
 
 export function createChannelPauses(): ChannelPauses {
@@ -22,6 +24,10 @@ export function createChannelPauses(): ChannelPauses {
         else until.delete(channel)
       }
       return list
+    },
+    pausedUntil: (channel, now) => {
+      const time = until.get(channel)
+      return time !== undefined && time > now.getTime() ? new Date(time) : undefined
     },
   }
 }

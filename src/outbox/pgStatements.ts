@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { maxAttempts } from './backoff'
 import type { Row } from './ledgerSql'
 
 /** The PostgreSQL adapter's `pg` pool, as far as the outbox uses it. */
@@ -57,7 +58,8 @@ export function claimStatement(
     SELECT d.id FROM deliveries d
     WHERE d.status IN ('pending', 'retrying', 'in_flight')
       AND ((d.status <> 'in_flight' AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= $1::timestamptz))
-        OR (d.status = 'in_flight' AND d.lease_until < $1::timestamptz))
+        OR (d.status = 'in_flight' AND d.lease_until < $1::timestamptz
+          AND d.attempts < ${maxAttempts()}))
       ${skipChannels ? 'AND d.channel <> ALL($4::text[])' : ''}
       AND NOT EXISTS (
         SELECT 1 FROM deliveries e

@@ -20,7 +20,14 @@ export type Step =
  * keeps the copies it holds (by the delivery that made or last edited them), can be told to
  * fail, and can look a copy up by delivery id.
  */
-export function scriptedChannel(name: string, options: { slowMs?: number } = {}) {
+export function scriptedChannel(
+  name: string,
+  options: {
+    slowMs?: number
+    /** Deliveries wait until it resolves, or fail as transient when their attempt is aborted. */
+    gate?: Promise<void>
+  } = {},
+) {
   const inner = sandboxAdapter({ name, targets: [{ id: 'main', name: 'Hoved', public: true }] })
   const script: Step[] = []
   const copies = new Map<string, Receipt>()
@@ -37,6 +44,7 @@ export function scriptedChannel(name: string, options: { slowMs?: number } = {})
       calls.maxInFlight = Math.max(calls.maxInFlight, calls.inFlight)
       try {
         if (options.slowMs) await new Promise((resolve) => setTimeout(resolve, options.slowMs))
+        if (options.gate) await untilOpen(options.gate, ctx.signal)
         const step = script.shift() ?? 'ok'
         if (step === 'refused') throw new PermanentDeliveryError('Innlegget ble avvist (400)')
         if (typeof step === 'object') {
@@ -64,4 +72,16 @@ export function scriptedChannel(name: string, options: { slowMs?: number } = {})
     },
   }
   return { adapter, script, copies, calls }
+}
+
+function untilOpen(gate: Promise<void>, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const abort = () => reject(new TransientDeliveryError('Forsøket ble avbrutt'))
+    if (signal.aborted) abort()
+    signal.addEventListener('abort', abort, { once: true })
+    void gate.then(() => {
+      signal.removeEventListener('abort', abort)
+      resolve()
+    })
+  })
 }

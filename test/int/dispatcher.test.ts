@@ -212,7 +212,83 @@ describe('createDispatcher', () => {
     expect(docs.filter((d) => d.status === 'delivered')).toHaveLength(40)
     expect(portal.calls.maxInFlight).toBeLessThanOrEqual(6)
   })
+
+  it('should claim up to its room plus claimAhead and start the rest as attempts finish', async () => {
+    let open = () => {}
+    const portal = scriptedChannel('portal', { gate: new Promise((r) => (open = r)) })
+    const ids = await enqueue('portal', 10)
+    const dispatcher = createDispatcher({
+      ...roundOptions([portal]),
+      concurrency: 4,
+      claimAhead: 4,
+    })
+    try {
+      dispatcher.wake()
+      await vi.waitFor(() => expect(portal.calls.inFlight).toBe(4))
+      expect(await statusCount(ids, 'in_flight')).toBe(8)
+      open()
+      await dispatcher.idle()
+      expect(await statusCount(ids, 'delivered')).toBe(10)
+      expect(portal.calls.maxInFlight).toBe(4)
+    } finally {
+      open()
+      await dispatcher.stop()
+    }
+  })
+
+  it('should give back the rows it claimed ahead for a channel that was paused meanwhile', async () => {
+    const facebook = scriptedChannel('facebook')
+    facebook.script.push({ rateLimited: 600 })
+    const [, ...ahead] = await enqueue('facebook', 3)
+    const dispatcher = createDispatcher({
+      ...roundOptions([facebook]),
+      concurrency: 1,
+      claimAhead: 2,
+    })
+    dispatcher.wake()
+    await dispatcher.idle()
+    await dispatcher.stop()
+    expect(facebook.calls.deliver).toBe(1)
+    for (const id of ahead) {
+      const stored = await row(id)
+      expect(stored).toMatchObject({ status: 'pending', attempts: 0 })
+      expect(new Date(stored.nextAttemptAt ?? 0).getTime()).toBe(T0.getTime() + 600_000)
+    }
+  })
+
+  it('should give back unattempted the rows it claimed ahead when it stops', async () => {
+    const portal = scriptedChannel('portal', { gate: new Promise(() => {}) })
+    const ids = await enqueue('portal', 10)
+    const dispatcher = createDispatcher({
+      ...roundOptions([portal]),
+      concurrency: 4,
+      claimAhead: 4,
+    })
+    dispatcher.wake()
+    await vi.waitFor(() => expect(portal.calls.inFlight).toBe(4))
+    await dispatcher.stop()
+    const { docs } = await hub.payload.find({
+      collection: 'deliveries',
+      where: { id: { in: ids } },
+      pagination: false,
+      depth: 0,
+    })
+    const given = docs.filter((d) => d.status === 'pending')
+    expect(given).toHaveLength(6)
+    expect(given.every((d) => d.attempts === 0 && !d.leaseToken)).toBe(true)
+    expect(docs.filter((d) => d.status === 'retrying')).toHaveLength(4)
+    const attempts = await hub.payload.count({ collection: 'delivery-attempts' })
+    expect(attempts.totalDocs).toBe(4)
+  })
 })
+
+async function statusCount(ids: number[], status: string): Promise<number> {
+  const { totalDocs } = await hub.payload.count({
+    collection: 'deliveries',
+    where: { and: [{ id: { in: ids } }, { status: { equals: status } }] },
+  })
+  return totalDocs
+}
 
 function roundOptions(channels: ReturnType<typeof scriptedChannel>[]) {
   return {

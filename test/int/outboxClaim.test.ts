@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { claimDue } from '../../src/outbox/claimDue'
+import { releaseClaims } from '../../src/outbox/releaseClaims'
 import { settleDelivery } from '../../src/outbox/settleDelivery'
 import { startTestHub, type TestHub } from '../helpers/testHub'
 
@@ -149,6 +150,61 @@ describe('claimDue after crashes', () => {
     expect((await hub.payload.findByID({ collection: 'deliveries', id: row.id })).status).toBe(
       'dead',
     )
+  })
+})
+
+describe('claimDue without a sweep', () => {
+  it('should not reclaim a row whose every attempt ended with its worker gone', async () => {
+    const row = await delivery()
+    for (let i = 0; i < 8; i++) {
+      await claimDue(hub.payload, {
+        now: new Date(T0.getTime() + i * (LEASE + 1)),
+        leaseMs: LEASE,
+        limit: 1,
+      })
+    }
+    const after = await claimDue(hub.payload, {
+      now: new Date(T0.getTime() + 8 * (LEASE + 1)),
+      leaseMs: LEASE,
+      limit: 1,
+      sweepDead: false,
+    })
+    expect(after).toEqual([])
+    const stored = await hub.payload.findByID({ collection: 'deliveries', id: row.id })
+    expect(stored).toMatchObject({ status: 'in_flight', attempts: 8 })
+  })
+})
+
+describe('releaseClaims', () => {
+  it('should give a first claim back as pending with its attempt taken back', async () => {
+    const row = await delivery()
+    const claimed = await claimDue(hub.payload, { now: T0, leaseMs: LEASE, limit: 10 })
+    expect(await releaseClaims(hub.payload, claimed, T0)).toEqual([row.id])
+    const after = await hub.payload.findByID({ collection: 'deliveries', id: row.id })
+    expect(after).toMatchObject({ status: 'pending', attempts: 0, leaseToken: null })
+    expect((await claimDue(hub.payload, { now: T0, leaseMs: LEASE, limit: 10 }))[0]?.id).toBe(
+      row.id,
+    )
+  })
+
+  it('should give a row that had attempts before back as retrying', async () => {
+    const row = await delivery()
+    await claimDue(hub.payload, { now: T0, leaseMs: LEASE, limit: 10 })
+    const later = new Date(T0.getTime() + LEASE + 1)
+    const reclaimed = await claimDue(hub.payload, { now: later, leaseMs: LEASE, limit: 10 })
+    await releaseClaims(hub.payload, reclaimed, later)
+    const after = await hub.payload.findByID({ collection: 'deliveries', id: row.id })
+    expect(after).toMatchObject({ status: 'retrying', attempts: 1 })
+  })
+
+  it('should leave a row alone once another worker holds its lease', async () => {
+    const row = await delivery()
+    const [claimed] = await claimDue(hub.payload, { now: T0, leaseMs: LEASE, limit: 10 })
+    if (!claimed) throw new Error('expected a claimed row')
+    const stale = { ...claimed, leaseToken: 'someone-else' }
+    expect(await releaseClaims(hub.payload, [stale], T0)).toEqual([])
+    const after = await hub.payload.findByID({ collection: 'deliveries', id: row.id })
+    expect(after).toMatchObject({ status: 'in_flight', attempts: 1 })
   })
 })
 
