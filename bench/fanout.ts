@@ -39,7 +39,10 @@ const BATCH = DEFAULT_CONCURRENCY
 const TEMPLATE_ITEMS = 20
 const PUBLISH_TIMEOUT_MS = 15_000
 const POLL_MS = 250
-/** How often the drain asks the database (rather than the receiver) how far it has come. */
+/**
+ * The drain asks the database (rather than the receiver) how far it has come once the receiver
+ * has heard nothing for this long, and then at most this often.
+ */
 const DB_CHECK_MS = 5_000
 /** Time the bare-loop children get to boot before they all start posting at once. */
 const BARE_START_DELAY_MS = 5_000
@@ -273,7 +276,7 @@ type Drain = {
      * PostgreSQL backends and the receiver (this process). Where the two cores went.
      */
     cpuPerDelivery: { workers: number; postgres: number; receiver: number; total: number }
-    progress: { atMs: number; delivered: number }[]
+    progress: { atMs: number; received: number }[]
   }
 }
 
@@ -615,7 +618,7 @@ async function runWorkers(
     `UPDATE deliveries SET next_attempt_at = NULL WHERE ${ours} AND status = 'pending'`,
   )
   const started = process.hrtime.bigint()
-  const trace: { atMs: number; delivered: number }[] = []
+  const trace: { atMs: number; received: number }[] = []
   const seenAtRelease = ctx.receiver.requests.length
   let delivered = 0
   let seen = 0
@@ -625,28 +628,24 @@ async function runWorkers(
   for (;;) {
     await sleep(POLL_MS)
     const atMs = round(elapsedMs(started))
-    // Progress comes from the receiver, in this process: counting ledger rows every 250 ms
-    // scanned the whole table (PostgreSQL even forked parallel workers for it) and took about
-    // a quarter of the machine from the hub while it drained. The database is asked only near
-    // the end and every few seconds (dead rows, stalls).
+    // Progress comes from the receiver, in this process. The database is asked only once the
+    // receiver has every request, or has heard nothing for a while (rows gone dead, a stall):
+    // counting ledger rows scans the whole table (PostgreSQL even forks parallel workers for
+    // it), which took CPU from the hub that the bare loop never had to share.
     const received = ctx.receiver.requests.length - seenAtRelease
     if (received !== seen) lastProgressAt = Date.now()
     if (Math.floor(received / 5000) !== Math.floor(seen / 5000)) {
       progress(`  (b) hub: ${received}/${deliveries} received after ${round(atMs / 1000)} s`)
+      trace.push({ atMs, received })
     }
     seen = received
-    if (received < deliveries && Date.now() - lastDbCheckAt < DB_CHECK_MS) continue
-    lastDbCheckAt = Date.now()
-    polls += 2
-    const count = await countWhere(client, `status = 'delivered' AND ${ours}`)
-    if (count !== delivered) lastProgressAt = Date.now()
-    if (trace.length === 0 || count !== delivered) trace.push({ atMs, delivered: count })
-    delivered = count
-    if (delivered >= deliveries) break
-    const done = await countWhere(client, `status IN ('dead', 'delivered') AND ${ours}`)
-    if (done >= deliveries) break
-    if (!warned && atMs > 60_000 && delivered > 0) {
-      const projected = (atMs / delivered) * deliveries
+    if (workerExits.length > 0) {
+      throw new Error(
+        `a worker exited during the drain (${workerExits.join(', ')}):\n${workers.map((w) => w.output()).join('\n---\n')}`,
+      )
+    }
+    if (!warned && atMs > 60_000 && received > 0) {
+      const projected = (atMs / received) * deliveries
       if (projected > SLOW_DRAIN_WARN_MS) {
         warned = true
         progress(
@@ -654,10 +653,17 @@ async function runWorkers(
         )
       }
     }
-    if (workerExits.length > 0) {
-      throw new Error(
-        `a worker exited during the drain (${workerExits.join(', ')}):\n${workers.map((w) => w.output()).join('\n---\n')}`,
-      )
+    const quiet = Date.now() - lastProgressAt >= DB_CHECK_MS
+    const ask = received >= deliveries || (quiet && Date.now() - lastDbCheckAt >= DB_CHECK_MS)
+    if (ask) {
+      lastDbCheckAt = Date.now()
+      polls += 2
+      const count = await countWhere(client, `status = 'delivered' AND ${ours}`)
+      if (count !== delivered) lastProgressAt = Date.now()
+      delivered = count
+      if (delivered >= deliveries) break
+      const done = await countWhere(client, `status IN ('dead', 'delivered') AND ${ours}`)
+      if (done >= deliveries) break
     }
     if (Date.now() - lastProgressAt > STALL_MS || atMs > DRAIN_DEADLINE_MS) {
       throw new Error(
