@@ -108,15 +108,31 @@ export async function claimDue(
 }
 
 /**
- * The claimed rows in id order. An item's targets carry the same snapshot text, so each text
- * is parsed once per claim and the rows share the object (adapters only read it).
+ * The claimed rows in id order. An item's targets carry the same snapshot: each text is parsed
+ * once per claim and the rows share the object (adapters only read it). On PostgreSQL the
+ * claim sends a snapshot's text only with the first row of its item that has it (the others
+ * come with its `snapshot_key` and no text).
  */
 function toClaimedRows(rows: Row[], leaseToken: string): ClaimedDelivery[] {
   const parsed = new Map<string, unknown>()
-  const snapshotOf = (value: unknown): unknown => {
-    if (typeof value !== 'string') return jsonColumn(value)
-    if (!parsed.has(value)) parsed.set(value, jsonColumn(value))
-    return parsed.get(value)
+  const parse = (text: string): unknown => {
+    if (!parsed.has(text)) parsed.set(text, jsonColumn(text))
+    return parsed.get(text)
+  }
+  const keyOf = (row: Row) =>
+    typeof row.snapshot_key === 'string' ? `${String(row.item_uid)}\u0000${row.snapshot_key}` : null
+  const byKey = new Map<string, unknown>()
+  for (const row of rows) {
+    const key = keyOf(row)
+    if (key !== null && typeof row.snapshot === 'string') byKey.set(key, parse(row.snapshot))
+  }
+  const snapshotOf = (row: Row): unknown => {
+    if (typeof row.snapshot === 'string') return parse(row.snapshot)
+    const key = keyOf(row)
+    if (key === null || row.snapshot !== null) return jsonColumn(row.snapshot)
+    if (!byKey.has(key))
+      throw new Error(`Claimed delivery ${String(row.id)} came without its snapshot`)
+    return byKey.get(key)
   }
   return rows.map((row) => toClaimed(row, leaseToken, snapshotOf)).sort((a, b) => a.id - b.id)
 }
@@ -124,7 +140,7 @@ function toClaimedRows(rows: Row[], leaseToken: string): ClaimedDelivery[] {
 function toClaimed(
   row: Row,
   leaseToken: string,
-  snapshotOf: (value: unknown) => unknown,
+  snapshotOf: (row: Row) => unknown,
 ): ClaimedDelivery {
   return {
     id: Number(row.id),
@@ -135,7 +151,7 @@ function toClaimed(
     targetName: typeof row.target_name === 'string' ? row.target_name : null,
     action: String(row.action) as DeliveryAction,
     itemUid: String(row.item_uid),
-    snapshot: snapshotOf(row.snapshot),
+    snapshot: snapshotOf(row),
     // SQLite's claim does not compute it: assume there is history and let the lookup tell.
     hasHistory: row.has_history !== false,
   }

@@ -42,6 +42,9 @@ export function pgStatement(
  * Open rows that are due, claimed with a lease; `$1` now, `$2` lease until, `$3` token, and
  * with `skipChannels` `$4` the channels not to claim for.
  *
+ * Rows with the same snapshot (an item's targets; `snapshot_key`, migration
+ * ledger_snapshot_key) carry its text only on the first of them: the rest come back with NULL.
+ *
  * The limit is part of the text (one prepared statement per limit): with `LIMIT $n` the
  * planner's generic plan cannot know that only a few rows are wanted and picks a sequential scan
  * and a sort, so PostgreSQL planned every call afresh instead. The channel filter is left out
@@ -67,18 +70,24 @@ export function claimStatement(
           AND e.id < d.id AND e.status IN ('pending', 'in_flight', 'retrying'))
     ORDER BY d.next_attempt_at NULLS FIRST, d.id
     LIMIT ${n}
-    FOR UPDATE OF d SKIP LOCKED)
-  UPDATE deliveries SET status = 'in_flight', lease_token = $3, lease_until = $2::timestamptz,
-    attempts = deliveries.attempts + 1, updated_at = $1::timestamptz
-  FROM due WHERE deliveries.id = due.id
-  RETURNING deliveries.id, deliveries.attempts, deliveries.channel, deliveries.target,
-    deliveries.target_name, deliveries.action, deliveries.item_uid,
-    deliveries.snapshot::text AS snapshot,
-    EXISTS (
-      SELECT 1 FROM deliveries h
-      WHERE h.item_uid = deliveries.item_uid AND h.channel = deliveries.channel
-        AND h.target = deliveries.target AND h.id < deliveries.id
-        AND (h.status IN ('delivered', 'in_flight') OR h.attempts > 0)) AS has_history`,
+    FOR UPDATE OF d SKIP LOCKED),
+  claimed AS (
+    UPDATE deliveries SET status = 'in_flight', lease_token = $3, lease_until = $2::timestamptz,
+      attempts = deliveries.attempts + 1, updated_at = $1::timestamptz
+    FROM due WHERE deliveries.id = due.id
+    RETURNING deliveries.id, deliveries.attempts, deliveries.channel, deliveries.target,
+      deliveries.target_name, deliveries.action, deliveries.item_uid, deliveries.snapshot,
+      deliveries.snapshot_key,
+      EXISTS (
+        SELECT 1 FROM deliveries h
+        WHERE h.item_uid = deliveries.item_uid AND h.channel = deliveries.channel
+          AND h.target = deliveries.target AND h.id < deliveries.id
+          AND (h.status IN ('delivered', 'in_flight') OR h.attempts > 0)) AS has_history)
+  SELECT id, attempts, channel, target, target_name, action, item_uid, snapshot_key, has_history,
+    CASE WHEN snapshot_key IS NOT NULL
+        AND row_number() OVER (PARTITION BY item_uid, snapshot_key ORDER BY id) > 1
+      THEN NULL ELSE snapshot::text END AS snapshot
+  FROM claimed`,
   }
 }
 

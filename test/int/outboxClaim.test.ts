@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { claimDue } from '../../src/outbox/claimDue'
+import { claimStatement, pgStatement } from '../../src/outbox/pgStatements'
 import { releaseClaims } from '../../src/outbox/releaseClaims'
 import { settleDelivery } from '../../src/outbox/settleDelivery'
-import { startTestHub, type TestHub } from '../helpers/testHub'
+import { startTestHub, testDatabase, type TestHub } from '../helpers/testHub'
 
 let hub: TestHub
 let sequence = 0
@@ -16,6 +17,7 @@ async function delivery(
     target: string
     action: 'publish' | 'update' | 'retract'
     nextAttemptAt: string | null
+    snapshot: Record<string, unknown>
   }> = {},
 ) {
   sequence += 1
@@ -34,6 +36,7 @@ async function delivery(
       attempts: 0,
       nextAttemptAt: fields.nextAttemptAt === undefined ? T0.toISOString() : fields.nextAttemptAt,
       idempotencyKey: `key-${sequence}`,
+      snapshot: fields.snapshot,
     },
   })
 }
@@ -151,6 +154,41 @@ describe('claimDue after crashes', () => {
       'dead',
     )
   })
+})
+
+describe('claimDue and snapshots', () => {
+  const item = (revision: number) => ({ title: 'Sak', revision, lead: 'Ingress '.repeat(40) })
+
+  it('should give the targets of an item one shared snapshot, and another revision its own', async () => {
+    const rows = [
+      await delivery({ itemId: 'shared', target: 'a', snapshot: item(1) }),
+      await delivery({ itemId: 'shared', target: 'b', snapshot: item(1) }),
+      await delivery({ itemId: 'shared', target: 'c', snapshot: item(2) }),
+    ]
+    const claimed = await claimDue(hub.payload, { now: T0, leaseMs: LEASE, limit: 10 })
+    expect(claimed.map((c) => c.id)).toEqual(rows.map((r) => r.id))
+    const [a, b, c] = claimed
+    expect(a?.snapshot).toEqual(item(1))
+    expect(b?.snapshot).toBe(a?.snapshot)
+    expect(c?.snapshot).toEqual(item(2))
+  })
+
+  it.runIf(testDatabase() === 'postgres')(
+    'should send the text of a snapshot only once per claim on PostgreSQL',
+    async () => {
+      await delivery({ itemId: 'shared', target: 'a', snapshot: item(1) })
+      await delivery({ itemId: 'shared', target: 'b', snapshot: item(1) })
+      await delivery({ itemId: 'other', target: 'a', snapshot: item(1) })
+      const { name, text } = claimStatement(10, false)
+      const rows = await pgStatement(hub.payload, name, text)([T0, T0, 'token'])
+      const texts = rows.map((r) => [r.item_uid, typeof r.snapshot === 'string'])
+      expect(texts.sort()).toEqual([
+        ['other', true],
+        ['shared', false],
+        ['shared', true],
+      ])
+    },
+  )
 })
 
 describe('claimDue without a sweep', () => {

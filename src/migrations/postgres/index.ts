@@ -10,6 +10,7 @@ import * as migration_20261127_024628_channel_checks from './20261127_024628_cha
 import * as migration_20261127_031541_ledger_lean_indexes from './20261127_031541_ledger_lean_indexes';
 import * as migration_20261127_033453_screens_signage from './20261127_033453_screens_signage';
 import * as migration_20261127_045013_endpoint_channel_optional from './20261127_045013_endpoint_channel_optional';
+import * as migration_20261127_120000_ledger_snapshot_key from './20261127_120000_ledger_snapshot_key';
 
 export const migrations = [
   {
@@ -71,5 +72,10 @@ export const migrations = [
     up: migration_20261127_045013_endpoint_channel_optional.up,
     down: migration_20261127_045013_endpoint_channel_optional.down,
     name: '20261127_045013_endpoint_channel_optional'
+  },
+  {
+    up: migration_20261127_120000_ledger_snapshot_key.up,
+    down: migration_20261127_120000_ledger_snapshot_key.down,
+    name: '20261127_120000_ledger_snapshot_key',
   },
 ];
