@@ -1,7 +1,7 @@
-import type { Payload } from 'payload'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import { buildChannelRegistry, sandboxedChannels } from '../../src/boot/channelRegistry'
+import { emptyPayload } from './fixtures'
 
 const KEYS = [
   'HUB_DEMO',
@@ -13,7 +13,7 @@ const KEYS = [
 ] as const
 
 // The website adapter only keeps the Payload instance for later; building touches nothing.
-const payload = {} as Payload
+const payload = emptyPayload
 
 describe('channel registry: the Facebook Page', () => {
   const saved: Partial<Record<(typeof KEYS)[number], string>> = {}

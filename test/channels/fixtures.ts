@@ -1,3 +1,5 @@
+import type { Payload } from 'payload'
+
 import type { ChannelItem, DeliverContext, DeliveryAction, Target } from '../../channels/contract'
 
 /** A published public news item as the outbox hands it to a channel. */
@@ -46,3 +48,11 @@ export function deliverContext<A extends DeliveryAction>(
 
 export const RENDER_NOW = new Date('2026-04-02T08:00:05.000Z')
 export const PUBLIC_URL = 'https://hub.modum.kommune.no'
+
+/**
+ * A Payload over an empty database, for tests that build the whole channel registry: the local
+ * channels (feeds, signage) read their screens and feeds from it as they start.
+ */
+export const emptyPayload = {
+  find: () => Promise.resolve({ docs: [], totalDocs: 0, hasNextPage: false }),
+} as unknown as Payload

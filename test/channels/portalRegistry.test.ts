@@ -1,12 +1,12 @@
-import type { Payload } from 'payload'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import { buildChannelRegistry, sandboxedChannels } from '../../src/boot/channelRegistry'
+import { emptyPayload } from './fixtures'
 
 const KEYS = ['HUB_DEMO', 'HUB_SANDBOX_CHANNELS'] as const
 
 // The adapters only keep the Payload instance for later; building touches nothing.
-const payload = {} as Payload
+const payload = emptyPayload
 
 describe('channel registry: the employee portal', () => {
   const saved: Partial<Record<(typeof KEYS)[number], string>> = {}

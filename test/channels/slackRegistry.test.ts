@@ -1,10 +1,10 @@
-import type { Payload } from 'payload'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { ChannelConfigError } from '../../channels/registry'
 import { buildChannelRegistry } from '../../src/boot/channelRegistry'
+import { emptyPayload } from './fixtures'
 
-const payload = {} as Payload
+const payload = emptyPayload
 
 const TOKEN = 'xoxb-1000000001-2000000002-AbCdEfGhIjKlMnOpQrStUvWx'
 
