@@ -47,7 +47,7 @@ export type ClaimedAttempt = {
   delivery: ClaimedDelivery
   /**
    * Attempts it once. The promise settles when the attempt is recorded; with `onError` it never
-   * rejects (failures go there instead). Call it once, and not after `release`.
+   * rejects (failures go there instead). Call it once, and not for a row given back.
    */
   start: () => Promise<SettleResult | undefined>
   /** Lets go of its share of the lease without attempting it: `releaseAttempts` calls it. */

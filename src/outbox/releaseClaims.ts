@@ -16,10 +16,10 @@ export async function releaseClaims(
   dueAt?: Date,
 ): Promise<number[]> {
   const due = dueAt ? sql`, next_attempt_at = ${dueAt.toISOString()}` : sql``
+  // PostgreSQL stores the status as an enum, and a CASE of string literals is text.
+  const status = isPostgres(payload) ? sql.raw('::enum_deliveries_status') : sql.raw('')
   const released: number[] = []
   for (const [token, ids] of byLeaseToken(deliveries)) {
-    // PostgreSQL stores the status as an enum, and a CASE of string literals is text.
-    const status = isPostgres(payload) ? sql.raw('::enum_deliveries_status') : sql.raw('')
     const rows = await runLedgerStatement(
       payload,
       sql`UPDATE deliveries
