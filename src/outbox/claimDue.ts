@@ -108,33 +108,30 @@ export async function claimDue(
 }
 
 /**
- * The claimed rows in id order. An item's targets carry the same snapshot: each text is parsed
- * once per claim and the rows share the object (adapters only read it). On PostgreSQL the
- * claim sends a snapshot's text only with the first row of its item that has it (the others
- * come with its `snapshot_key` and no text).
+ * The claimed rows in id order. An item's targets carry the same snapshot: it is parsed once per
+ * claim and the rows share the object (adapters only read it). Rows share by text, or on
+ * PostgreSQL by item × `snapshot_key`, where only the first (lowest id) row of each carries the
+ * text.
  */
 function toClaimedRows(rows: Row[], leaseToken: string): ClaimedDelivery[] {
-  const parsed = new Map<string, unknown>()
-  const parse = (text: string): unknown => {
-    if (!parsed.has(text)) parsed.set(text, jsonColumn(text))
-    return parsed.get(text)
-  }
-  const keyOf = (row: Row) =>
-    typeof row.snapshot_key === 'string' ? `${String(row.item_uid)}\u0000${row.snapshot_key}` : null
-  const byKey = new Map<string, unknown>()
-  for (const row of rows) {
-    const key = keyOf(row)
-    if (key !== null && typeof row.snapshot === 'string') byKey.set(key, parse(row.snapshot))
-  }
+  const snapshots = new Map<string, unknown>()
   const snapshotOf = (row: Row): unknown => {
-    if (typeof row.snapshot === 'string') return parse(row.snapshot)
-    const key = keyOf(row)
-    if (key === null || row.snapshot !== null) return jsonColumn(row.snapshot)
-    if (!byKey.has(key))
-      throw new Error(`Claimed delivery ${String(row.id)} came without its snapshot`)
-    return byKey.get(key)
+    const text = typeof row.snapshot === 'string' ? row.snapshot : null
+    const key =
+      typeof row.snapshot_key === 'string'
+        ? `${String(row.item_uid)}\u0000${row.snapshot_key}`
+        : text
+    if (key === null) return jsonColumn(row.snapshot)
+    if (!snapshots.has(key)) {
+      if (text === null)
+        throw new Error(`Claimed delivery ${String(row.id)} came without its snapshot`)
+      snapshots.set(key, jsonColumn(text))
+    }
+    return snapshots.get(key)
   }
-  return rows.map((row) => toClaimed(row, leaseToken, snapshotOf)).sort((a, b) => a.id - b.id)
+  return [...rows]
+    .sort((a, b) => Number(a.id) - Number(b.id))
+    .map((row) => toClaimed(row, leaseToken, snapshotOf))
 }
 
 function toClaimed(
