@@ -90,7 +90,7 @@ async function publishAndWait(
   let unverified = 0
   // One unmeasured publish warms the code paths, the pools and the receiver's connection.
   for (let i = 0; i <= publishes; i++) {
-    const slug = `${label === '(a)' ? 'lat' : 'split'}-${i}`
+    const slug = `${label.replace(/[()]/g, '')}-${i}`
     const expected = receiver.requests.length + 1
     const started = process.hrtime.bigint()
     await publish(ctx, slug)

@@ -203,12 +203,7 @@ describe('createDispatcher', () => {
     dispatcher.wake()
     await dispatcher.idle()
     await dispatcher.stop()
-    const { docs } = await hub.payload.find({
-      collection: 'deliveries',
-      where: { id: { in: ids } },
-      pagination: false,
-      depth: 0,
-    })
+    const docs = await rowsOf(ids)
     expect(docs.filter((d) => d.status === 'delivered')).toHaveLength(40)
     expect(portal.calls.maxInFlight).toBeLessThanOrEqual(6)
   })
@@ -267,12 +262,7 @@ describe('createDispatcher', () => {
     dispatcher.wake()
     await vi.waitFor(() => expect(portal.calls.inFlight).toBe(4))
     await dispatcher.stop()
-    const { docs } = await hub.payload.find({
-      collection: 'deliveries',
-      where: { id: { in: ids } },
-      pagination: false,
-      depth: 0,
-    })
+    const docs = await rowsOf(ids)
     const given = docs.filter((d) => d.status === 'pending')
     expect(given).toHaveLength(6)
     expect(given.every((d) => d.attempts === 0 && !d.leaseToken)).toBe(true)
@@ -281,6 +271,16 @@ describe('createDispatcher', () => {
     expect(attempts.totalDocs).toBe(4)
   })
 })
+
+async function rowsOf(ids: number[]) {
+  const { docs } = await hub.payload.find({
+    collection: 'deliveries',
+    where: { id: { in: ids } },
+    pagination: false,
+    depth: 0,
+  })
+  return docs
+}
 
 async function statusCount(ids: number[], status: string): Promise<number> {
   const { totalDocs } = await hub.payload.count({
